@@ -1,0 +1,4 @@
+#pragma once
+namespace ccrsim {
+const char* version();
+}  // namespace ccrsim

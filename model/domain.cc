@@ -1,0 +1,60 @@
+#include "model/domain.h"
+
+namespace ccrsim {
+
+namespace {
+constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+}
+
+Domain::Domain(const DomainSpec& spec, std::uint64_t seed) : spec_(spec), uuid_rng_(seed, "uuid/" + spec.name) {
+  cluster_uuid_ = next_uuid();
+}
+
+std::string Domain::next_uuid() {
+  // OpenSearch prints UUIDs as 22 URL-safe base64 characters.
+  std::string out;
+  out.reserve(22);
+  for (int i = 0; i < 22; ++i) out.push_back(kBase64Url[uuid_rng_.below(64)]);
+  return out;
+}
+
+Index* Domain::find_index(const std::string& index_name) {
+  auto it = indices_.find(index_name);
+  return it == indices_.end() ? nullptr : it->second.get();
+}
+
+const Index* Domain::find_index(const std::string& index_name) const {
+  auto it = indices_.find(index_name);
+  return it == indices_.end() ? nullptr : it->second.get();
+}
+
+Index& Domain::create_index(const std::string& index_name, int shards, int replicas, sim_time_us t_us) {
+  auto index = std::make_unique<Index>(index_name, next_uuid(), shards, replicas, t_us);
+  Index& ref = *index;
+  indices_[index_name] = std::move(index);
+  return ref;
+}
+
+void Domain::delete_index(const std::string& index_name) { indices_.erase(index_name); }
+
+void Domain::catch_up_writes(sim_time_us t_us) {
+  for (Workload& w : workloads_) {
+    w.catch_up(t_us, [&](const std::string& index_name, sim_time_us t_op_us) -> Index* {
+      if (!up_) return nullptr;
+      Index* index = find_index(index_name);
+      // action.auto_create_index is on: a write to a missing index creates it with the defaults (1 primary, 1 replica).
+      if (index == nullptr) index = &create_index(index_name, 1, 1, t_op_us);
+      if (index->closed() || index->replication_block()) return nullptr;
+      return index;
+    });
+  }
+}
+
+json Domain::cluster_setting(const std::string& key) const {
+  if (auto it = transient_settings_.find(key); it != transient_settings_.end()) return *it;
+  if (auto it = persistent_settings_.find(key); it != persistent_settings_.end()) return *it;
+  if (auto it = spec_.settings.find(key); it != spec_.settings.end()) return it->second;
+  return nullptr;
+}
+
+}  // namespace ccrsim

@@ -1,0 +1,61 @@
+#pragma once
+// One Amazon OpenSearch Service domain: its configuration, data nodes, indices, cluster settings and the
+// synthetic writers that feed its indices.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/index.h"
+#include "model/workload.h"
+#include "sim/json.h"
+#include "sim/rng.h"
+#include "sim/scenario/scenario.h"
+
+namespace ccrsim {
+
+class Domain {
+ public:
+  Domain(const DomainSpec& spec, std::uint64_t seed);
+
+  const DomainSpec& spec() const { return spec_; }
+  const std::string& name() const { return spec_.name; }
+  bool up() const { return up_; }
+  void set_up(bool up) { up_ = up; }
+
+  // Indices by name; std::map so every listing is in name order (as _cat/indices sorts anyway).
+  Index* find_index(const std::string& index_name);
+  const Index* find_index(const std::string& index_name) const;
+  Index& create_index(const std::string& index_name, int shards, int replicas, sim_time_us t_us);
+  void delete_index(const std::string& index_name);
+  const std::map<std::string, std::unique_ptr<Index>>& indices() const { return indices_; }
+
+  // Catch the synthetic writers up to t. Call before reading any index state at t.
+  void catch_up_writes(sim_time_us t_us);
+  void add_workload(Workload workload) { workloads_.push_back(std::move(workload)); }
+  const std::vector<Workload>& workloads() const { return workloads_; }
+
+  // Cluster settings (PUT/GET _cluster/settings), flat dotted keys.
+  json& persistent_settings() { return persistent_settings_; }
+  json& transient_settings() { return transient_settings_; }
+  const json& persistent_settings() const { return persistent_settings_; }
+  const json& transient_settings() const { return transient_settings_; }
+  // Effective value of a cluster setting: transient, then persistent, then the scenario's `settings:`; null if unset.
+  json cluster_setting(const std::string& key) const;
+
+  std::string cluster_uuid() const { return cluster_uuid_; }
+
+ private:
+  std::string next_uuid();
+
+  DomainSpec spec_;
+  bool up_ = true;
+  Rng uuid_rng_;
+  std::string cluster_uuid_;
+  std::map<std::string, std::unique_ptr<Index>> indices_;
+  std::vector<Workload> workloads_;
+  json persistent_settings_ = json::object();
+  json transient_settings_ = json::object();
+};
+
+}  // namespace ccrsim

@@ -1,0 +1,143 @@
+#include "model/index.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "model/routing.h"
+
+namespace ccrsim {
+
+Index::Index(std::string name, std::string uuid, int shards, int replicas, sim_time_us created_us)
+    : name_(std::move(name)),
+      uuid_(std::move(uuid)),
+      replicas_(replicas),
+      created_us_(created_us),
+      shards_(static_cast<std::size_t>(std::max(shards, 1))) {}
+
+bool Index::hidden() const {
+  auto it = settings_.find("hidden");
+  return it != settings_.end() && it->is_string() && it->get<std::string>() == "true";
+}
+
+int Index::shard_for_id(const std::string& id) const { return route_to_shard(id, number_of_shards()); }
+
+Index::WriteResult Index::index_doc(const std::string& id, json source, sim_time_us t_us) {
+  WriteResult r;
+  r.shard = shard_for_id(id);
+  std::vector<std::int64_t>& ops = doc_ops_[id];
+  std::int64_t version = 1;
+  if (!ops.empty()) {
+    const DocOp& last = shard(r.shard).explicit_ops().at(ops.back());
+    version = last.version + 1;
+    r.created = last.kind == DocOpKind::kDelete;
+  }
+  DocOp op;
+  op.kind = DocOpKind::kIndex;
+  op.id = id;
+  op.bytes = static_cast<std::int64_t>(source.dump().size());
+  op.source = std::move(source);
+  op.version = version;
+  r.seq_no = shard(r.shard).append_explicit(std::move(op), t_us);
+  r.version = version;
+  ops.push_back(r.seq_no);
+  ++generation_;
+  return r;
+}
+
+Index::WriteResult Index::delete_doc(const std::string& id, sim_time_us t_us) {
+  WriteResult r;
+  r.shard = shard_for_id(id);
+  r.created = false;
+  auto it = doc_ops_.find(id);
+  std::int64_t version = 1;
+  r.found = false;
+  if (it != doc_ops_.end() && !it->second.empty()) {
+    const DocOp& last = shard(r.shard).explicit_ops().at(it->second.back());
+    version = last.version + 1;
+    r.found = last.kind == DocOpKind::kIndex;
+  }
+  DocOp op;
+  op.kind = DocOpKind::kDelete;
+  op.id = id;
+  op.version = version;
+  r.seq_no = shard(r.shard).append_explicit(std::move(op), t_us);
+  r.version = version;
+  doc_ops_[id].push_back(r.seq_no);
+  ++generation_;
+  return r;
+}
+
+void Index::apply_replicated(int n, const Index& leader, std::int64_t from_seq_no, std::int64_t to_seq_no,
+                             sim_time_us t_us) {
+  const Shard& source = leader.shard(n);
+  shard(n).apply_replicated(source, from_seq_no, to_seq_no, t_us);
+  const auto& ops = source.explicit_ops();
+  for (auto it = ops.lower_bound(from_seq_no); it != ops.end() && it->first <= to_seq_no; ++it) {
+    doc_ops_[it->second.id].push_back(it->first);
+  }
+  ++generation_;
+}
+
+std::optional<DocView> Index::doc_at(const std::string& id, std::int64_t max_seq_no) const {
+  auto it = doc_ops_.find(id);
+  if (it == doc_ops_.end()) return std::nullopt;
+  const int s = shard_for_id(id);
+  const std::vector<std::int64_t>& ops = it->second;
+  auto pos = std::upper_bound(ops.begin(), ops.end(), max_seq_no);
+  if (pos == ops.begin()) return std::nullopt;
+  const std::int64_t seq_no = *(pos - 1);
+  const DocOp& op = shard(s).explicit_ops().at(seq_no);
+  if (op.kind == DocOpKind::kDelete) return std::nullopt;
+  return DocView{id, s, seq_no, op.version, &op.source};
+}
+
+std::optional<DocView> Index::get_doc(const std::string& id) const {
+  const int s = shard_for_id(id);
+  return doc_at(id, shard(s).max_seq_no());
+}
+
+sim_time_us Index::last_refresh_us(sim_time_us t_us) const {
+  if (refresh_interval_us_ <= 0) return t_us;  // refresh_interval -1 is handled by callers as "never"
+  return t_us - (t_us % refresh_interval_us_);
+}
+
+std::vector<DocView> Index::searchable_docs(sim_time_us t_us) const {
+  const sim_time_us refreshed = last_refresh_us(t_us);
+  std::vector<std::int64_t> bound(shards_.size());
+  for (std::size_t s = 0; s < shards_.size(); ++s) bound[s] = shards_[s].seq_no_at(refreshed);
+  std::vector<DocView> out;
+  for (const auto& [id, ops] : doc_ops_) {
+    (void)ops;
+    const int s = shard_for_id(id);
+    if (auto view = doc_at(id, bound[static_cast<std::size_t>(s)])) out.push_back(*view);
+  }
+  std::sort(out.begin(), out.end(), [](const DocView& a, const DocView& b) {
+    return a.shard != b.shard ? a.shard < b.shard : a.seq_no < b.seq_no;
+  });
+  return out;
+}
+
+std::int64_t Index::searchable_count(sim_time_us t_us) const {
+  const sim_time_us refreshed = last_refresh_us(t_us);
+  std::int64_t synthetic = 0;
+  for (const Shard& s : shards_) synthetic += s.synthetic_docs_upto(s.seq_no_at(refreshed));
+  return synthetic + static_cast<std::int64_t>(searchable_docs(t_us).size());
+}
+
+std::int64_t Index::doc_count() const {
+  std::int64_t n = 0;
+  for (const Shard& s : shards_) n += s.synthetic_docs_upto(s.max_seq_no());
+  for (const auto& [id, ops] : doc_ops_) {
+    (void)ops;
+    if (get_doc(id)) ++n;
+  }
+  return n;
+}
+
+std::int64_t Index::store_bytes() const {
+  std::int64_t n = 0;
+  for (const Shard& s : shards_) n += s.store_bytes();
+  return n;
+}
+
+}  // namespace ccrsim

@@ -1,0 +1,103 @@
+#include "model/rest/rest_router.h"
+
+#include <cassert>
+
+namespace ccrsim {
+
+namespace {
+
+std::vector<std::string> split_pattern(const std::string& pattern) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= pattern.size() && !pattern.empty()) {
+    const std::size_t slash = pattern.find('/', pos);
+    out.push_back(pattern.substr(pos, slash == std::string::npos ? std::string::npos : slash - pos));
+    if (slash == std::string::npos) break;
+    pos = slash + 1;
+  }
+  return out;
+}
+
+bool is_param(const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
+
+}  // namespace
+
+void RestRouter::add(const std::string& method, const std::string& pattern, SyncHandler handler) {
+  add_async(method, pattern, [h = std::move(handler)](RestContext& ctx, Responder done) { done(h(ctx)); });
+}
+
+void RestRouter::add_async(const std::string& method, const std::string& pattern, AsyncHandler handler) {
+  Route r;
+  r.method = method;
+  r.pattern = split_pattern(pattern);
+  for (const std::string& seg : r.pattern) r.literals += is_param(seg) ? 0 : 1;
+  r.handler = std::move(handler);
+  routes_.push_back(std::move(r));
+}
+
+bool RestRouter::match(const Route& route, const std::vector<std::string>& segments,
+                       std::map<std::string, std::string>& params) const {
+  if (route.pattern.size() != segments.size()) return false;
+  params.clear();
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::string& p = route.pattern[i];
+    if (is_param(p)) {
+      if (segments[i].empty()) return false;
+      params[p.substr(1, p.size() - 2)] = segments[i];
+    } else if (p != segments[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void RestRouter::dispatch(World& world, DomainId domain, const RestRequest& request, Responder done) const {
+  const Route* best = nullptr;
+  std::map<std::string, std::string> best_params;
+  std::vector<std::string> allowed;
+  std::map<std::string, std::string> params;
+  for (const Route& r : routes_) {
+    if (!match(r, request.segments, params)) continue;
+    if (r.method != request.method && !(request.method == "HEAD" && r.method == "GET")) {
+      allowed.push_back(r.method);
+      continue;
+    }
+    if (best == nullptr || r.literals > best->literals) {
+      best = &r;
+      best_params = params;
+    }
+  }
+  const std::string uri = "/" + request.path;
+  if (best == nullptr && !allowed.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < allowed.size(); ++i) list += (i ? ", " : "") + allowed[i];
+    json body = json::object();
+    body["error"] = "Incorrect HTTP method for uri [" + uri + "] and method [" + request.method + "], allowed: [" +
+                    list + "]";
+    body["status"] = 405;
+    done(RestResponse::with_status(405, std::move(body)));
+    return;
+  }
+  if (best == nullptr) {
+    json body = json::object();
+    body["error"] = "no handler found for uri [" + uri + "] and method [" + request.method + "]";
+    body["status"] = 400;
+    done(RestResponse::with_status(400, std::move(body)));
+    return;
+  }
+  RestContext ctx{&world, domain, request, std::move(best_params)};
+  best->handler(ctx, std::move(done));
+}
+
+RestResponse RestRouter::dispatch_now(World& world, DomainId domain, const RestRequest& request) const {
+  RestResponse out;
+  bool answered = false;
+  dispatch(world, domain, request, [&](RestResponse r) {
+    out = std::move(r);
+    answered = true;
+  });
+  assert(answered && "dispatch_now used with a handler that answers later");
+  return out;
+}
+
+}  // namespace ccrsim

@@ -1,0 +1,51 @@
+#pragma once
+// A synthetic writer (spec §4.5). It never produces one event per document: the domain asks it to catch up to
+// "now" before anyone reads the index, and it appends the operations issued since as runs of seq_nos per shard.
+// Uniform arrivals are exact (op k at from + k/rate); Poisson arrivals are counts per 1 s bucket drawn from a
+// named stream, in bucket order, so the result does not depend on when the catch-up happens.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "sim/rng.h"
+#include "sim/scenario/scenario.h"
+
+namespace ccrsim {
+
+class Index;
+
+class Workload {
+ public:
+  Workload(const WorkloadSpec& spec, std::uint64_t seed, int ordinal, sim_time_us end_us);
+
+  // Index name for operations issued at t (rollover aware).
+  std::string index_name_at(sim_time_us t_us) const;
+  const WorkloadSpec& spec() const { return spec_; }
+  std::int64_t issued() const { return issued_; }
+  std::int64_t refused() const { return refused_; }
+
+  // Appends every operation issued in (caught_up_to, t] to the index that `resolve` returns for the operation's
+  // time (nullptr: the writes are refused, e.g. the index is closed or the domain is down, and counted).
+  void catch_up(sim_time_us t_us, const std::function<Index*(const std::string& name, sim_time_us t_us)>& resolve);
+
+ private:
+  // Operations issued in [from, t] (uniform arrivals).
+  std::int64_t uniform_count_upto(sim_time_us t_us) const;
+  sim_time_us uniform_time_of(std::int64_t k) const;
+  void emit(Index* index, std::int64_t first_k, std::int64_t count, sim_time_us t_first_us, sim_time_us t_last_us);
+  void catch_up_window(sim_time_us lo_us, sim_time_us hi_us,
+                       const std::function<Index*(const std::string&, sim_time_us)>& resolve);
+
+  WorkloadSpec spec_;
+  sim_time_us end_us_;
+  Rng rng_;
+  sim_time_us caught_up_us_ = -1;
+  std::int64_t issued_ = 0;   // operations generated so far (their k runs 0..issued-1)
+  std::int64_t refused_ = 0;  // of which refused
+  // Poisson: the bucket being consumed.
+  sim_time_us bucket_start_us_ = -1;
+  std::int64_t bucket_count_ = 0;
+  std::int64_t bucket_taken_ = 0;
+};
+
+}  // namespace ccrsim

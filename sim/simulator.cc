@@ -1,0 +1,42 @@
+#include "sim/simulator.h"
+
+#include <cassert>
+
+namespace ccrsim {
+
+EventHandle Simulator::schedule_at(sim_time_us t_us, EventTarget* target, std::uint64_t arg) {
+  assert(target != nullptr);
+  // Never schedule into the past: a model bug would otherwise reorder history silently.
+  return queue_.push(t_us < now_us_ ? now_us_ : t_us, target, arg);
+}
+
+bool Simulator::cancel(EventHandle& handle) {
+  const bool was_pending = queue_.cancel(handle);
+  handle = EventHandle{};
+  return was_pending;
+}
+
+void Simulator::mix_fingerprint(std::uint64_t value) {
+  fingerprint_ ^= value + 0x9e3779b97f4a7c15ULL + (fingerprint_ << 6) + (fingerprint_ >> 2);
+}
+
+bool Simulator::step(sim_time_us end_us) {
+  if (queue_.empty() || queue_.next_time() > end_us) return false;
+  const FiredEvent e = queue_.pop();
+  now_us_ = e.time;
+  ++events_processed_;
+  mix_fingerprint(static_cast<std::uint64_t>(e.time) * 0x100000001b3ULL ^ e.arg);
+  e.target->on_event(e.arg);
+  return true;
+}
+
+bool Simulator::run_until(sim_time_us end_us) {
+  stop_requested_ = false;
+  while (!stop_requested_ && step(end_us)) {
+  }
+  if (stop_requested_) return false;
+  if (end_us > now_us_) now_us_ = end_us;
+  return true;
+}
+
+}  // namespace ccrsim

@@ -1,0 +1,20 @@
+# Runs one scenario and checks its exit code against the `# expect-exit: N` header (default 0). When a file
+# `<scenario>.stderr` sits beside it, stderr must equal it exactly (invalid scenarios: the FILE:LINE:COL lines).
+file(READ ${SOURCE_DIR}/${SCENARIO} text)
+set(expected 0)
+if(text MATCHES "# expect-exit: ([0-9]+)")
+  set(expected ${CMAKE_MATCH_1})
+endif()
+get_filename_component(stem ${SCENARIO} NAME_WE)
+string(REPLACE "/" "_" out_name ${SCENARIO})
+execute_process(COMMAND ${CCRSIM} run ${SCENARIO} --quiet --out ${OUT_DIR}/${out_name}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL expected)
+  message(FATAL_ERROR "${SCENARIO}: exit ${rc}, expected ${expected}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(EXISTS ${SOURCE_DIR}/${SCENARIO}.stderr)
+  file(READ ${SOURCE_DIR}/${SCENARIO}.stderr golden)
+  if(NOT err STREQUAL golden)
+    message(FATAL_ERROR "${SCENARIO}: stderr differs from ${SCENARIO}.stderr\n--- expected\n${golden}--- actual\n${err}")
+  endif()
+endif()
