@@ -1,0 +1,71 @@
+#include "sim/stats/delivery_histogram.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ccrsim {
+
+namespace {
+// Buckets: [0, 1 ms) linear as one bucket per 10 us (100 buckets), then geometric with ratio 1.01 (1 % width).
+constexpr int kLinearBuckets = 100;
+constexpr double kLinearWidthUs = 10.0;
+constexpr double kRatio = 1.01;
+const double kLogRatio = std::log(kRatio);
+constexpr double kGeometricStartUs = kLinearBuckets * kLinearWidthUs;
+}  // namespace
+
+int DeliveryHistogram::bucket_of(sim_time_us v_us) {
+  const double v = static_cast<double>(std::max<sim_time_us>(v_us, 0));
+  if (v < kGeometricStartUs) return static_cast<int>(v / kLinearWidthUs);
+  return kLinearBuckets + static_cast<int>(std::log(v / kGeometricStartUs) / kLogRatio);
+}
+
+double DeliveryHistogram::bucket_lo(int b) {
+  if (b < kLinearBuckets) return b * kLinearWidthUs;
+  return kGeometricStartUs * std::pow(kRatio, b - kLinearBuckets);
+}
+
+double DeliveryHistogram::bucket_hi(int b) { return bucket_lo(b + 1); }
+
+void DeliveryHistogram::add_uniform(sim_time_us lo_us, sim_time_us hi_us, std::int64_t count) {
+  if (count <= 0) return;
+  if (hi_us < lo_us) std::swap(lo_us, hi_us);
+  lo_us = std::max<sim_time_us>(lo_us, 0);
+  hi_us = std::max<sim_time_us>(hi_us, 0);
+  total_ += count;
+  max_us_ = std::max(max_us_, hi_us);
+  const int b_lo = bucket_of(lo_us);
+  const int b_hi = bucket_of(hi_us);
+  if (static_cast<std::size_t>(b_hi) >= mass_.size()) mass_.resize(static_cast<std::size_t>(b_hi) + 1, 0.0);
+  if (b_lo == b_hi) {
+    mass_[static_cast<std::size_t>(b_lo)] += static_cast<double>(count);
+    return;
+  }
+  // Spread the mass in proportion to each bucket's overlap with [lo, hi].
+  const double span = static_cast<double>(hi_us - lo_us);
+  for (int b = b_lo; b <= b_hi; ++b) {
+    const double a = std::max(bucket_lo(b), static_cast<double>(lo_us));
+    const double z = std::min(bucket_hi(b), static_cast<double>(hi_us));
+    if (z > a) mass_[static_cast<std::size_t>(b)] += static_cast<double>(count) * (z - a) / span;
+  }
+}
+
+sim_time_us DeliveryHistogram::quantile_us(double q) const {
+  if (total_ == 0) return 0;
+  const double target = std::clamp(q, 0.0, 1.0) * static_cast<double>(total_);
+  double seen = 0;
+  for (std::size_t b = 0; b < mass_.size(); ++b) {
+    if (mass_[b] <= 0) continue;
+    if (seen + mass_[b] >= target) {
+      // Interpolate inside the bucket.
+      const double frac = std::clamp((target - seen) / mass_[b], 0.0, 1.0);
+      const double lo = bucket_lo(static_cast<int>(b));
+      const double hi = bucket_hi(static_cast<int>(b));
+      return std::min(max_us_, static_cast<sim_time_us>(std::llround(lo + frac * (hi - lo))));
+    }
+    seen += mass_[b];
+  }
+  return max_us_;
+}
+
+}  // namespace ccrsim
