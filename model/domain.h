@@ -34,6 +34,9 @@ class Domain {
   void catch_up_writes(sim_time_us t_us);
   void add_workload(Workload workload) { workloads_.push_back(std::move(workload)); }
   const std::vector<Workload>& workloads() const { return workloads_; }
+  // Earliest time after t at which a synthetic writer appends to shard `shard` of the index (kTimeNever: none
+  // scheduled). Lets a long poll sleep until the leader has new operations instead of polling.
+  sim_time_us next_write_time(const std::string& index_name, int shard, sim_time_us after_us) const;
 
   // Cluster settings (PUT/GET _cluster/settings), flat dotted keys.
   json& persistent_settings() { return persistent_settings_; }
