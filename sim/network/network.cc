@@ -121,8 +121,8 @@ class MaxMinSolver {
       bool done = static_cast<std::int64_t>(f) == step.limiting_flow || rates[f] >= flow.max_rate_bytes_per_s;
       for (int i = 0; i < flow.resource_count && !done; ++i) {
         const std::uint32_t r = flow.resources[i];
-        done = static_cast<std::int64_t>(r) == step.limiting_resource ||
-               headroom_[r] <= kSaturatedFraction * capacity[r];
+        done =
+            static_cast<std::int64_t>(r) == step.limiting_resource || headroom_[r] <= kSaturatedFraction * capacity[r];
       }
       if (!done) continue;
       frozen_[f] = 1;
@@ -295,6 +295,7 @@ struct Network::Impl final : EventTarget {
   void schedule_push_done(std::uint32_t slot) {
     Flow& f = flows[slot];
     sim.cancel(f.event);
+    if (std::isinf(f.rate_bytes_per_s)) f.remaining_bytes = 0;  // an unbounded link sends everything at once
     if (f.remaining_bytes <= kDoneWithinBytes) {
       f.event = sim.schedule_at(sim.now(), this, slot);
       return;
@@ -461,7 +462,9 @@ struct Network::Impl final : EventTarget {
 Network::Network(Simulator& sim, const Scenario& scenario) : impl_(std::make_unique<Impl>(sim, scenario)) {}
 Network::~Network() = default;
 
-int Network::domain_count() const { return impl_->domain_count(); }
+int Network::domain_count() const {
+  return impl_->domain_count();
+}
 
 std::optional<DomainId> Network::find_domain(const std::string& name) const {
   const auto it = impl_->domain_index.find(name);
@@ -469,12 +472,18 @@ std::optional<DomainId> Network::find_domain(const std::string& name) const {
   return it->second;
 }
 
-sim_time_us Network::one_way_latency_us(DomainId from, DomainId to) { return impl_->one_way_latency_us(from, to); }
+sim_time_us Network::one_way_latency_us(DomainId from, DomainId to) {
+  return impl_->one_way_latency_us(from, to);
+}
 sim_time_us Network::base_latency_us(DomainId from, DomainId to) const {
   return impl_->link(from, to).base_latency_us;
 }
-bool Network::reachable(DomainId a, DomainId b) const { return impl_->reachable(a, b); }
-bool Network::lost(DomainId from, DomainId to) { return impl_->lost(from, to); }
+bool Network::reachable(DomainId a, DomainId b) const {
+  return impl_->reachable(a, b);
+}
+bool Network::lost(DomainId from, DomainId to) {
+  return impl_->lost(from, to);
+}
 
 TransferId Network::start_transfer(DomainId from, DomainId to, std::int64_t bytes, EventTarget* target,
                                    std::uint64_t arg) {
@@ -494,7 +503,9 @@ bool Network::set_transfer_max_rate(TransferId id, double max_rate_bytes_per_s) 
   return true;
 }
 
-bool Network::cancel_transfer(TransferId id) { return impl_->cancel(id); }
+bool Network::cancel_transfer(TransferId id) {
+  return impl_->cancel(id);
+}
 
 bool Network::transfer_active(TransferId id) const {
   const Impl::Flow* f = impl_->find(id);
