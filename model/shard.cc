@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
 namespace ccrsim {
 
@@ -9,9 +10,11 @@ void Shard::push_run(OpRun run) {
   if (run.count <= 0) return;
   if (!runs_.empty()) {
     OpRun& last = runs_.back();
+    // A continuation: same size and spacing, starting where the last run's next op would be (within a
+    // hundredth of a microsecond, the rounding noise of computing the start separately).
     const bool continues = last.bytes_per_op == run.bytes_per_op && last.spacing_us == run.spacing_us &&
-                           (last.count == 1 || run.count == 1 || last.spacing_us > 0) &&
-                           last.time_of(last.last_seq_no() + 1) == run.t_first_us;
+                           last.spacing_us > 0 &&
+                           std::fabs(last.exact_time_of(last.last_seq_no() + 1) - run.t_first_us) < 0.01;
     if (continues) {
       last.count += run.count;
       return;
@@ -31,8 +34,8 @@ void Shard::push_run(OpRun run) {
     const OpRun& b = runs_[i + 1];
     OpRun m = a;
     m.count = a.count + b.count;
-    const sim_time_us t_last = b.t_last_us();
-    m.spacing_us = m.count > 1 ? static_cast<double>(t_last - a.t_first_us) / static_cast<double>(m.count - 1) : 0;
+    const double t_last = b.exact_time_of(b.last_seq_no());
+    m.spacing_us = m.count > 1 ? (t_last - a.t_first_us) / static_cast<double>(m.count - 1) : 0;
     m.bytes_per_op = (a.bytes_per_op * a.count + b.bytes_per_op * b.count) / m.count;
     merged.push_back(m);
   }
@@ -41,22 +44,23 @@ void Shard::push_run(OpRun run) {
 
 void Shard::append_synthetic(std::int64_t count, sim_time_us t_first_us, sim_time_us t_last_us,
                              std::int64_t bytes_per_op) {
-  if (count <= 0) return;
   assert(t_last_us >= t_first_us);
-  OpRun run;
-  run.first_seq_no = max_seq_no_ + 1;
-  run.count = count;
-  run.t_first_us = t_first_us;
-  run.spacing_us = count > 1 ? static_cast<double>(t_last_us - t_first_us) / static_cast<double>(count - 1) : 0;
-  run.bytes_per_op = bytes_per_op;
-  push_run(run);
+  const double spacing = count > 1 ? static_cast<double>(t_last_us - t_first_us) / static_cast<double>(count - 1) : 0;
+  append_synthetic_spaced(count, static_cast<double>(t_first_us), spacing, bytes_per_op);
+}
+
+void Shard::append_synthetic_spaced(std::int64_t count, double t_first_us, double spacing_us,
+                                    std::int64_t bytes_per_op) {
+  if (count <= 0) return;
+  assert(spacing_us >= 0);
+  push_run(OpRun{max_seq_no_ + 1, count, t_first_us, spacing_us, bytes_per_op});
   max_seq_no_ += count;
   store_bytes_ += count * bytes_per_op;
 }
 
 std::int64_t Shard::append_explicit(DocOp op, sim_time_us t_us) {
   const std::int64_t seq_no = max_seq_no_ + 1;
-  push_run(OpRun{seq_no, 1, t_us, 0, op.bytes});
+  push_run(OpRun{seq_no, 1, static_cast<double>(t_us), 0, op.bytes});
   max_seq_no_ = seq_no;
   store_bytes_ += op.bytes;
   explicit_ops_.emplace(seq_no, std::move(op));
@@ -69,7 +73,7 @@ void Shard::apply_replicated(const Shard& leader, std::int64_t from_seq_no, std:
   if (to_seq_no < from_seq_no) return;
   const std::int64_t bytes = leader.bytes_between(from_seq_no, to_seq_no);
   const std::int64_t count = to_seq_no - from_seq_no + 1;
-  push_run(OpRun{from_seq_no, count, t_us, 0, count > 0 ? bytes / count : 0});
+  push_run(OpRun{from_seq_no, count, static_cast<double>(t_us), 0, count > 0 ? bytes / count : 0});
   for (auto it = leader.explicit_ops_.lower_bound(from_seq_no); it != leader.explicit_ops_.end() && it->first <= to_seq_no;
        ++it) {
     explicit_ops_.emplace(it->first, it->second);
@@ -93,12 +97,16 @@ sim_time_us Shard::write_time(std::int64_t seq_no) const {
 std::int64_t Shard::seq_no_at(sim_time_us t_us) const {
   // Runs are in seq_no order and, per run, in time order; find the last run that started at or before t.
   auto it = std::upper_bound(runs_.begin(), runs_.end(), t_us,
-                             [](sim_time_us t, const OpRun& r) { return t < r.t_first_us; });
+                             [](sim_time_us t, const OpRun& r) { return t < r.time_of(r.first_seq_no); });
   if (it == runs_.begin()) return kNoOpsPerformed;
   const OpRun& r = *(it - 1);
   if (r.spacing_us <= 0 || t_us >= r.t_last_us()) return r.last_seq_no();
-  const auto k = static_cast<std::int64_t>(static_cast<double>(t_us - r.t_first_us) / r.spacing_us);
-  return std::min(r.first_seq_no + k, r.last_seq_no());
+  // Estimate, then settle on the last op whose (truncated) write time is <= t.
+  std::int64_t seq = r.first_seq_no + static_cast<std::int64_t>((static_cast<double>(t_us) - r.t_first_us) / r.spacing_us);
+  seq = std::clamp(seq, r.first_seq_no, r.last_seq_no());
+  while (seq > r.first_seq_no && r.time_of(seq) > t_us) --seq;
+  while (seq < r.last_seq_no() && r.time_of(seq + 1) <= t_us) ++seq;
+  return seq;
 }
 
 std::int64_t Shard::bytes_between(std::int64_t from_seq_no, std::int64_t to_seq_no) const {

@@ -15,19 +15,21 @@ namespace ccrsim {
 
 inline constexpr std::int64_t kNoOpsPerformed = -1;  // SequenceNumbers.NO_OPS_PERFORMED
 
-// Consecutive seq_nos [first_seq_no, first_seq_no + count) written from t_first_us, one every spacing (fractional
-// microseconds so long runs do not drift).
+// Consecutive seq_nos [first_seq_no, first_seq_no + count) written from t_first_us, one every spacing_us. Both are
+// fractional microseconds so that a steady writer's run, extended a piece at a time, gives exactly the same write
+// times however often it was extended.
 struct OpRun {
   std::int64_t first_seq_no = 0;
   std::int64_t count = 0;
-  sim_time_us t_first_us = 0;
+  double t_first_us = 0;
   double spacing_us = 0;
   std::int64_t bytes_per_op = 0;
 
   std::int64_t last_seq_no() const { return first_seq_no + count - 1; }
-  sim_time_us time_of(std::int64_t seq_no) const {
-    return t_first_us + static_cast<sim_time_us>(static_cast<double>(seq_no - first_seq_no) * spacing_us);
+  double exact_time_of(std::int64_t seq_no) const {
+    return t_first_us + static_cast<double>(seq_no - first_seq_no) * spacing_us;
   }
+  sim_time_us time_of(std::int64_t seq_no) const { return static_cast<sim_time_us>(exact_time_of(seq_no)); }
   sim_time_us t_last_us() const { return time_of(last_seq_no()); }
 };
 
@@ -46,6 +48,8 @@ class Shard {
  public:
   // Appends `count` synthetic index operations written between t_first and t_last (inclusive, evenly spaced).
   void append_synthetic(std::int64_t count, sim_time_us t_first_us, sim_time_us t_last_us, std::int64_t bytes_per_op);
+  // The same with exact fractional times: op i (0-based) of the run is written at t_first_us + i * spacing_us.
+  void append_synthetic_spaced(std::int64_t count, double t_first_us, double spacing_us, std::int64_t bytes_per_op);
   // Appends one explicit operation at time t and returns its seq_no.
   std::int64_t append_explicit(DocOp op, sim_time_us t_us);
   // Follower side: applies the leader's operations [from, to] at time t, copying explicit ones.

@@ -23,8 +23,12 @@ std::string Workload::index_name_at(sim_time_us t_us) const {
   return name;
 }
 
+double Workload::uniform_exact_time_of(std::int64_t k) const {
+  return static_cast<double>(spec_.from_us) + static_cast<double>(k) * 1e6 / spec_.rate_per_s;
+}
+
 sim_time_us Workload::uniform_time_of(std::int64_t k) const {
-  return spec_.from_us + static_cast<sim_time_us>(std::floor(static_cast<double>(k) * 1e6 / spec_.rate_per_s));
+  return static_cast<sim_time_us>(std::floor(uniform_exact_time_of(k)));
 }
 
 std::int64_t Workload::uniform_count_upto(sim_time_us t_us) const {
@@ -36,8 +40,7 @@ std::int64_t Workload::uniform_count_upto(sim_time_us t_us) const {
   return k + 1;
 }
 
-void Workload::emit(Index* index, std::int64_t first_k, std::int64_t count, sim_time_us t_first_us,
-                    sim_time_us t_last_us) {
+void Workload::emit(Index* index, std::int64_t first_k, std::int64_t count, double t_first_us, double spacing_us) {
   if (count <= 0) return;
   issued_ += count;
   if (index == nullptr) {
@@ -45,17 +48,15 @@ void Workload::emit(Index* index, std::int64_t first_k, std::int64_t count, sim_
     return;
   }
   const int shards = index->number_of_shards();
-  const double step = count > 1 ? static_cast<double>(t_last_us - t_first_us) / static_cast<double>(count - 1) : 0;
   const std::int64_t end_k = first_k + count;
-  // Synthetic documents have generated ids spread evenly: op k goes to shard k mod shards.
+  // Synthetic documents have generated ids spread evenly: op k goes to shard k mod shards. A shard's ops are then
+  // evenly spaced too, `shards` ops apart.
   for (int s = 0; s < shards; ++s) {
     const std::int64_t first = first_k + ((s - first_k) % shards + shards) % shards;
     if (first >= end_k) continue;
-    const std::int64_t last = first + (end_k - 1 - first) / shards * shards;
-    const std::int64_t n = (last - first) / shards + 1;
-    const auto t0 = t_first_us + static_cast<sim_time_us>(static_cast<double>(first - first_k) * step);
-    const auto t1 = t_first_us + static_cast<sim_time_us>(static_cast<double>(last - first_k) * step);
-    index->shard(s).append_synthetic(n, t0, t1, spec_.doc_size_bytes);
+    const std::int64_t n = (end_k - 1 - first) / shards + 1;
+    const double t0 = t_first_us + static_cast<double>(first - first_k) * spacing_us;
+    index->shard(s).append_synthetic_spaced(n, t0, spacing_us * shards, spec_.doc_size_bytes);
   }
 }
 
@@ -67,7 +68,7 @@ void Workload::catch_up_window(sim_time_us lo_us, sim_time_us hi_us,
     const std::int64_t end_k = uniform_count_upto(hi_us);
     if (end_k <= first_k) return;
     Index* index = resolve(index_name_at(lo_us), uniform_time_of(first_k));
-    emit(index, first_k, end_k - first_k, uniform_time_of(first_k), uniform_time_of(end_k - 1));
+    emit(index, first_k, end_k - first_k, uniform_exact_time_of(first_k), 1e6 / spec_.rate_per_s);
     return;
   }
   sim_time_us t = lo_us;
@@ -82,15 +83,15 @@ void Workload::catch_up_window(sim_time_us lo_us, sim_time_us hi_us,
     }
     const sim_time_us bucket_end = std::min(start + kPoissonBucketUs, end_us_);
     const sim_time_us len = bucket_end - start;
-    auto time_of = [&](std::int64_t i) {
-      return start + static_cast<sim_time_us>((static_cast<double>(i) + 0.5) * static_cast<double>(len) /
-                                              static_cast<double>(bucket_count_));
-    };
+    // The bucket's ops sit at the middles of equal slices of it.
+    const double spacing = static_cast<double>(len) / static_cast<double>(std::max<std::int64_t>(bucket_count_, 1));
+    auto exact_time_of = [&](std::int64_t i) { return static_cast<double>(start) + (static_cast<double>(i) + 0.5) * spacing; };
     std::int64_t upto = bucket_taken_;
-    while (upto < bucket_count_ && time_of(upto) <= hi_us) ++upto;
+    while (upto < bucket_count_ && static_cast<sim_time_us>(exact_time_of(upto)) <= hi_us) ++upto;
     if (upto > bucket_taken_) {
-      Index* index = resolve(index_name_at(start), time_of(bucket_taken_));
-      emit(index, issued_, upto - bucket_taken_, time_of(bucket_taken_), time_of(upto - 1));
+      const double t0 = exact_time_of(bucket_taken_);
+      Index* index = resolve(index_name_at(start), static_cast<sim_time_us>(t0));
+      emit(index, issued_, upto - bucket_taken_, t0, spacing);
       bucket_taken_ = upto;
     }
     t = bucket_end;

@@ -37,7 +37,9 @@ class Workload {
   // Operations issued in [from, t] (uniform arrivals).
   std::int64_t uniform_count_upto(sim_time_us t_us) const;
   sim_time_us uniform_time_of(std::int64_t k) const;
-  void emit(Index* index, std::int64_t first_k, std::int64_t count, sim_time_us t_first_us, sim_time_us t_last_us);
+  double uniform_exact_time_of(std::int64_t k) const;
+  // Appends ops first_k .. first_k + count - 1, op first_k + i written at t_first_us + i * spacing_us.
+  void emit(Index* index, std::int64_t first_k, std::int64_t count, double t_first_us, double spacing_us);
   void catch_up_window(sim_time_us lo_us, sim_time_us hi_us,
                        const std::function<Index*(const std::string&, sim_time_us)>& resolve);
 

@@ -11,6 +11,7 @@
 #include "sim/network/network.h"
 #include "sim/scenario/scenario.h"
 #include "sim/simulator.h"
+#include "sim/trace.h"
 
 namespace ccrsim {
 
@@ -32,6 +33,9 @@ class World {
   const Domain& domain(DomainId id) const { return *domains_[static_cast<std::size_t>(id)]; }
   std::optional<DomainId> find_domain(const std::string& name) const;
 
+  const Trace& trace() const { return trace_; }
+  Trace& trace() { return trace_; }
+
   Connections& connections() { return connections_; }
   const Connections& connections() const { return connections_; }
 
@@ -42,6 +46,7 @@ class World {
   sim_time_us end_us_ = 0;
   std::vector<std::unique_ptr<Domain>> domains_;
   Connections connections_;
+  Trace trace_;
 };
 
 }  // namespace ccrsim

@@ -1,1 +1,563 @@
-// Placeholder translation unit, replaced by the network implementation.
+// The network as a fluid model (design notes, "Flows, not packets").
+//
+// Every ordered domain pair has one link: a capacity pool in bytes per second (a->b and b->a are separate, i.e.
+// full duplex), a one-way latency and a random stream of its own for jitter and loss. A transfer is a flow, not a
+// train of packets: it pushes its bytes at a rate, then its last byte propagates for the one-way latency sampled
+// when it started. Rates are the max-min fair allocation of the link among the flows pushing on it, each flow
+// possibly capped by a limit of its own.
+//
+// Between two flow starts or ends every rate is constant, so each flow's remaining bytes fall linearly and its
+// completion time is known exactly. Rates therefore only need recomputing when the set of flows changes (or a fault
+// changes the capacity): then each flow whose rate changed integrates its remaining bytes at the old rate up to now
+// and its single completion event is moved. The cost is one event per flow phase instead of one per packet, and
+// an idle link costs nothing.
+//
+// Determinism: times are integer microseconds and completion times are rounded up so a flow never finishes early;
+// remaining bytes are doubles updated in a fixed order; flows are always visited in slot order; the only
+// randomness is each link's named stream "network/<from>-><to>", so adding a domain never shifts another link.
+#include "sim/network/network.h"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <span>
+
+#include "sim/network/regions.h"
+#include "sim/rng.h"
+
+namespace ccrsim {
+
+namespace {
+
+constexpr double kUnlimitedRate = std::numeric_limits<double>::infinity();
+// Rounding in the remaining-bytes arithmetic leaves crumbs; a flow this close to done is done.
+constexpr double kDoneWithinBytes = 1.0;
+constexpr double kUsPerSecond = 1e6;
+constexpr double kFibreSpeedKmPerS = 299792.458 * 2.0 / 3.0;
+constexpr double kRouteFactor = 1.5;
+constexpr sim_time_us kInRegionLatencyUs = 500;
+
+// Max-min fair rates by progressive filling: all unfrozen flows grow at the same pace until a resource they use is
+// saturated or a flow reaches its own cap; those flows freeze and the rest keep growing. Flows limited elsewhere
+// thus leave their share to the others. General over resources so a flow may later also use, say, a domain's NIC;
+// today each flow uses exactly its link.
+class MaxMinSolver {
+ public:
+  static constexpr int kMaxResourcesPerFlow = 2;
+  struct Flow {
+    std::array<std::uint32_t, kMaxResourcesPerFlow> resources{};
+    int resource_count = 0;
+    double max_rate_bytes_per_s = kUnlimitedRate;
+  };
+
+  // Fills rates_bytes_per_s (same size as flows). Scratch buffers are kept, so a steady state does not allocate.
+  void solve(std::span<const double> capacity_bytes_per_s, std::span<const Flow> flows,
+             std::span<double> rates_bytes_per_s) {
+    assert(flows.size() == rates_bytes_per_s.size());
+    headroom_.assign(capacity_bytes_per_s.begin(), capacity_bytes_per_s.end());
+    users_.assign(capacity_bytes_per_s.size(), 0);
+    frozen_.assign(flows.size(), 0);
+    std::fill(rates_bytes_per_s.begin(), rates_bytes_per_s.end(), 0.0);
+    for (const Flow& f : flows) {
+      for (int i = 0; i < f.resource_count; ++i) ++users_[f.resources[i]];
+    }
+    std::size_t unfrozen = flows.size();
+    while (unfrozen > 0) {
+      const Step step = next_step(flows, rates_bytes_per_s);
+      if (step.delta == kUnlimitedRate) {
+        // Nothing bounds the remaining flows: they run at their (infinite) cap.
+        for (std::size_t f = 0; f < flows.size(); ++f) {
+          if (!frozen_[f]) rates_bytes_per_s[f] = kUnlimitedRate;
+        }
+        return;
+      }
+      grow(flows, rates_bytes_per_s, step.delta);
+      unfrozen -= freeze(capacity_bytes_per_s, flows, rates_bytes_per_s, step);
+    }
+  }
+
+ private:
+  static constexpr double kSaturatedFraction = 1e-12;
+
+  struct Step {
+    double delta = kUnlimitedRate;
+    std::int64_t limiting_resource = -1;  // the argmin, frozen explicitly so every round freezes something
+    std::int64_t limiting_flow = -1;
+  };
+
+  Step next_step(std::span<const Flow> flows, std::span<const double> rates) const {
+    Step step;
+    for (std::size_t r = 0; r < headroom_.size(); ++r) {
+      if (users_[r] == 0) continue;
+      const double share = std::max(0.0, headroom_[r]) / static_cast<double>(users_[r]);
+      if (share < step.delta) step = {share, static_cast<std::int64_t>(r), -1};
+    }
+    for (std::size_t f = 0; f < flows.size(); ++f) {
+      if (frozen_[f]) continue;
+      const double to_cap = std::max(0.0, flows[f].max_rate_bytes_per_s - rates[f]);
+      if (to_cap < step.delta) step = {to_cap, -1, static_cast<std::int64_t>(f)};
+    }
+    return step;
+  }
+
+  void grow(std::span<const Flow> flows, std::span<double> rates, double delta) {
+    for (std::size_t f = 0; f < flows.size(); ++f) {
+      if (frozen_[f]) continue;
+      rates[f] += delta;
+      for (int i = 0; i < flows[f].resource_count; ++i) headroom_[flows[f].resources[i]] -= delta;
+    }
+  }
+
+  // Freezes the flows at their cap or on a saturated resource; returns how many.
+  std::size_t freeze(std::span<const double> capacity, std::span<const Flow> flows, std::span<const double> rates,
+                     const Step& step) {
+    std::size_t count = 0;
+    for (std::size_t f = 0; f < flows.size(); ++f) {
+      if (frozen_[f]) continue;
+      const Flow& flow = flows[f];
+      bool done = static_cast<std::int64_t>(f) == step.limiting_flow || rates[f] >= flow.max_rate_bytes_per_s;
+      for (int i = 0; i < flow.resource_count && !done; ++i) {
+        const std::uint32_t r = flow.resources[i];
+        done =
+            static_cast<std::int64_t>(r) == step.limiting_resource || headroom_[r] <= kSaturatedFraction * capacity[r];
+      }
+      if (!done) continue;
+      frozen_[f] = 1;
+      ++count;
+      for (int i = 0; i < flow.resource_count; ++i) --users_[flow.resources[i]];
+    }
+    return count;
+  }
+
+  std::vector<double> headroom_;
+  std::vector<std::uint32_t> users_;
+  std::vector<char> frozen_;
+};
+
+sim_time_us latency_from_spec(const LinkSpec& spec, const DomainSpec& from, const DomainSpec& to) {
+  return spec.latency_us ? *spec.latency_us : auto_latency_us(from.region, to.region);
+}
+
+// network.default, overridden by each matching network.links entry in file order (later entries win).
+LinkSpec effective_link_spec(const NetworkSpec& network, const std::string& from, const std::string& to) {
+  LinkSpec spec = network.defaults;
+  for (const NetworkLinkSpec& entry : network.links) {
+    const bool forward = entry.a == from && entry.b == to;
+    const bool backward = entry.a == to && entry.b == from;
+    if (forward || (!entry.directed && backward)) spec = entry.link;
+  }
+  return spec;
+}
+
+}  // namespace
+
+sim_time_us auto_latency_us(const std::string& region_a, const std::string& region_b) {
+  const std::optional<Region> a = find_region(region_a);
+  const std::optional<Region> b = find_region(region_b);
+  // The loader rejects unknown regions; should one slip through, treat it as the same metro rather than guess.
+  if (!a || !b) return kInRegionLatencyUs;
+  const double seconds = great_circle_km(*a, *b) / kFibreSpeedKmPerS * kRouteFactor;
+  return kInRegionLatencyUs + static_cast<sim_time_us>(std::llround(seconds * kUsPerSecond));
+}
+
+struct Network::Impl final : EventTarget {
+  enum class Phase : std::uint8_t { kFree, kPushing, kPropagating, kFailing };
+
+  struct Flow {
+    Phase phase = Phase::kFree;
+    std::uint32_t generation = 0;
+    std::uint32_t link = 0;
+    EventTarget* target = nullptr;
+    std::uint64_t arg = 0;
+    std::int64_t bytes = 0;
+    double remaining_bytes = 0;
+    double rate_bytes_per_s = 0;
+    double max_rate_bytes_per_s = kUnlimitedRate;
+    sim_time_us updated_at_us = 0;  // remaining_bytes is exact at this time
+    sim_time_us latency_us = 0;     // sampled at start
+    EventHandle event;              // the one pending event of this flow (push done, delivery or failure)
+  };
+
+  struct Link {
+    Link(DomainId from_domain, DomainId to_domain, const LinkSpec& link_spec, sim_time_us base_us, Rng stream)
+        : from(from_domain), to(to_domain), spec(link_spec), base_latency_us(base_us), rng(stream) {}
+    DomainId from;
+    DomainId to;
+    LinkSpec spec;
+    sim_time_us base_latency_us;
+    sim_time_us extra_latency_us = 0;  // from latency faults
+    std::optional<double> bandwidth_override_bytes_per_s;
+    bool up = true;
+    Rng rng;
+    std::vector<std::uint32_t> pushing;  // slots of the flows pushing bytes, ascending
+    std::int64_t bytes_delivered = 0;
+
+    double capacity_bytes_per_s() const { return bandwidth_override_bytes_per_s.value_or(spec.bandwidth_bytes_per_s); }
+  };
+
+  Impl(Simulator& simulator, const Scenario& scenario) : sim(simulator) {
+    const int n = static_cast<int>(scenario.domains.size());
+    domain_up.assign(static_cast<std::size_t>(n), true);
+    links.reserve(static_cast<std::size_t>(n) * static_cast<std::size_t>(n));
+    for (int from = 0; from < n; ++from) {
+      const DomainSpec& a = scenario.domains[static_cast<std::size_t>(from)];
+      domain_index.emplace(a.name, from);
+      for (int to = 0; to < n; ++to) {
+        const DomainSpec& b = scenario.domains[static_cast<std::size_t>(to)];
+        const LinkSpec spec = effective_link_spec(scenario.network, a.name, b.name);
+        links.emplace_back(from, to, spec, latency_from_spec(spec, a, b),
+                           Rng(scenario.seed, "network/" + a.name + "->" + b.name));
+      }
+    }
+  }
+
+  ~Impl() override {
+    for (Flow& f : flows) {
+      if (f.phase != Phase::kFree) sim.cancel(f.event);
+    }
+  }
+
+  int domain_count() const { return static_cast<int>(domain_up.size()); }
+  std::uint32_t link_index(DomainId from, DomainId to) const {
+    assert(from >= 0 && from < domain_count() && to >= 0 && to < domain_count());
+    return static_cast<std::uint32_t>(from * domain_count() + to);
+  }
+  Link& link(DomainId from, DomainId to) { return links[link_index(from, to)]; }
+  const Link& link(DomainId from, DomainId to) const { return links[link_index(from, to)]; }
+
+  bool reachable(DomainId a, DomainId b) const {
+    return domain_up[static_cast<std::size_t>(a)] && domain_up[static_cast<std::size_t>(b)] && link(a, b).up;
+  }
+
+  sim_time_us one_way_latency_us(DomainId from, DomainId to) {
+    Link& l = link(from, to);
+    const sim_time_us base_us = std::max<sim_time_us>(0, l.base_latency_us + l.extra_latency_us);
+    if (l.spec.jitter_us <= 0) return base_us;
+    return base_us + static_cast<sim_time_us>(l.rng.below(static_cast<std::uint64_t>(l.spec.jitter_us) + 1));
+  }
+
+  bool lost(DomainId from, DomainId to) {
+    Link& l = link(from, to);
+    if (l.spec.loss <= 0) return false;
+    return l.rng.uniform01() < l.spec.loss;
+  }
+
+  // --- flow slab ---
+
+  std::uint32_t allocate_flow() {
+    if (!free_slots.empty()) {
+      const std::uint32_t slot = free_slots.back();
+      free_slots.pop_back();
+      return slot;
+    }
+    flows.emplace_back();
+    return static_cast<std::uint32_t>(flows.size() - 1);
+  }
+
+  void release_flow(std::uint32_t slot) {
+    Flow& f = flows[slot];
+    f.phase = Phase::kFree;
+    f.target = nullptr;
+    f.event = EventHandle{};
+    ++f.generation;  // outstanding TransferIds go stale
+    free_slots.push_back(slot);
+  }
+
+  const Flow* find(TransferId id) const {
+    if (!id.valid() || id.slot >= flows.size()) return nullptr;
+    const Flow& f = flows[id.slot];
+    return f.phase != Phase::kFree && f.generation == id.generation ? &f : nullptr;
+  }
+
+  void add_pushing(Link& l, std::uint32_t slot) {
+    l.pushing.insert(std::lower_bound(l.pushing.begin(), l.pushing.end(), slot), slot);
+  }
+  void remove_pushing(Link& l, std::uint32_t slot) {
+    const auto it = std::lower_bound(l.pushing.begin(), l.pushing.end(), slot);
+    assert(it != l.pushing.end() && *it == slot);
+    l.pushing.erase(it);
+  }
+
+  // --- the fluid model ---
+
+  void integrate(Flow& f) {
+    const sim_time_us elapsed_us = sim.now() - f.updated_at_us;
+    if (elapsed_us > 0 && f.rate_bytes_per_s > 0) {
+      f.remaining_bytes -= f.rate_bytes_per_s * static_cast<double>(elapsed_us) / kUsPerSecond;
+    }
+    f.updated_at_us = sim.now();
+  }
+
+  // (Re)schedules the end of the pushing phase from the remaining bytes and the current rate, rounded up.
+  void schedule_push_done(std::uint32_t slot) {
+    Flow& f = flows[slot];
+    sim.cancel(f.event);
+    if (std::isinf(f.rate_bytes_per_s)) f.remaining_bytes = 0;  // an unbounded link sends everything at once
+    if (f.remaining_bytes <= kDoneWithinBytes) {
+      f.event = sim.schedule_at(sim.now(), this, slot);
+      return;
+    }
+    if (f.rate_bytes_per_s <= 0) return;  // stalled until the shares change
+    const double delay_us = std::ceil(f.remaining_bytes * kUsPerSecond / f.rate_bytes_per_s);
+    const double horizon_us = static_cast<double>(kTimeNever - sim.now());
+    if (!(delay_us < horizon_us)) return;  // would finish after the end of time
+    f.event = sim.schedule_at(sim.now() + static_cast<sim_time_us>(delay_us), this, slot);
+  }
+
+  void recompute_shares(std::uint32_t link_idx) {
+    const Link& l = links[link_idx];
+    const std::size_t n = l.pushing.size();
+    if (n == 0) return;
+    solver_flows.resize(n);
+    solver_rates.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      solver_flows[i] = {{0, 0}, 1, flows[l.pushing[i]].max_rate_bytes_per_s};
+    }
+    const double capacity = l.capacity_bytes_per_s();
+    solver.solve(std::span<const double>(&capacity, 1), solver_flows, solver_rates);
+    for (std::size_t i = 0; i < n; ++i) apply_rate(l.pushing[i], solver_rates[i]);
+  }
+
+  void apply_rate(std::uint32_t slot, double rate_bytes_per_s) {
+    Flow& f = flows[slot];
+    // Same rate: remaining bytes still fall on the same line and the pending completion is still right.
+    if (rate_bytes_per_s == f.rate_bytes_per_s && (f.event.valid() || rate_bytes_per_s <= 0)) return;
+    integrate(f);
+    f.rate_bytes_per_s = rate_bytes_per_s;
+    schedule_push_done(slot);
+  }
+
+  TransferId start(DomainId from, DomainId to, std::int64_t bytes, EventTarget* target, std::uint64_t arg,
+                   double max_rate_bytes_per_s) {
+    assert(target != nullptr && bytes >= 0);
+    const std::uint32_t link_idx = link_index(from, to);
+    const std::uint32_t slot = allocate_flow();
+    Flow& f = flows[slot];
+    f.link = link_idx;
+    f.target = target;
+    f.arg = arg;
+    f.bytes = bytes;
+    f.remaining_bytes = static_cast<double>(bytes);
+    f.rate_bytes_per_s = 0;
+    f.max_rate_bytes_per_s = std::max(0.0, max_rate_bytes_per_s);
+    f.updated_at_us = sim.now();
+    const TransferId id{slot, f.generation};
+    if (!reachable(from, to)) {
+      fail(slot);
+      return id;
+    }
+    f.latency_us = one_way_latency_us(from, to);
+    if (bytes == 0) {
+      begin_propagation(slot);
+      return id;
+    }
+    f.phase = Phase::kPushing;
+    add_pushing(links[link_idx], slot);
+    recompute_shares(link_idx);
+    return id;
+  }
+
+  void begin_propagation(std::uint32_t slot) {
+    Flow& f = flows[slot];
+    f.phase = Phase::kPropagating;
+    f.remaining_bytes = 0;
+    f.rate_bytes_per_s = 0;
+    f.event = sim.schedule_in(f.latency_us, this, slot);
+  }
+
+  // Takes the flow off its link (the caller recomputes the shares) and tells its target at once, through an event
+  // of ours so a cancel before then still silences it.
+  void fail(std::uint32_t slot) {
+    Flow& f = flows[slot];
+    if (f.phase == Phase::kPushing) remove_pushing(links[f.link], slot);
+    sim.cancel(f.event);
+    f.phase = Phase::kFailing;
+    f.rate_bytes_per_s = 0;
+    f.event = sim.schedule_at(sim.now(), this, slot);
+  }
+
+  // Fails every in-flight flow whose link matches, in slot order, then recomputes the links they left.
+  template <typename LinkPredicate>
+  void fail_flows_on(LinkPredicate matches) {
+    touched_links.clear();
+    for (std::uint32_t slot = 0; slot < flows.size(); ++slot) {
+      const Flow& f = flows[slot];
+      if (f.phase != Phase::kPushing && f.phase != Phase::kPropagating) continue;
+      if (!matches(links[f.link])) continue;
+      if (f.phase == Phase::kPushing) touched_links.push_back(f.link);
+      fail(slot);
+    }
+    std::sort(touched_links.begin(), touched_links.end());
+    touched_links.erase(std::unique(touched_links.begin(), touched_links.end()), touched_links.end());
+    for (std::uint32_t link_idx : touched_links) recompute_shares(link_idx);
+  }
+
+  bool cancel(TransferId id) {
+    if (find(id) == nullptr) return false;
+    Flow& f = flows[id.slot];
+    const bool was_pushing = f.phase == Phase::kPushing;
+    const std::uint32_t link_idx = f.link;
+    if (was_pushing) remove_pushing(links[link_idx], id.slot);
+    sim.cancel(f.event);
+    release_flow(id.slot);
+    if (was_pushing) recompute_shares(link_idx);
+    return true;
+  }
+
+  void on_event(std::uint64_t arg) override {
+    const auto slot = static_cast<std::uint32_t>(arg);
+    Flow& f = flows[slot];
+    f.event = EventHandle{};  // fired
+    switch (f.phase) {
+      case Phase::kPushing:
+        return on_push_done(slot);
+      case Phase::kPropagating:
+        return notify(slot, 0);
+      case Phase::kFailing:
+        return notify(slot, kTransferFailed);
+      case Phase::kFree:
+        assert(false && "event for a free flow slot");
+        return;
+    }
+  }
+
+  void on_push_done(std::uint32_t slot) {
+    Flow& f = flows[slot];
+    integrate(f);
+    if (f.remaining_bytes > kDoneWithinBytes) {  // cannot happen with rounded-up times, but never deliver early
+      schedule_push_done(slot);
+      return;
+    }
+    const std::uint32_t link_idx = f.link;
+    remove_pushing(links[link_idx], slot);
+    begin_propagation(slot);
+    recompute_shares(link_idx);
+  }
+
+  // Frees the slot before calling the target, which may well start or cancel transfers from inside on_event.
+  void notify(std::uint32_t slot, std::uint64_t failed_bit) {
+    Flow& f = flows[slot];
+    EventTarget* target = f.target;
+    const std::uint64_t arg = f.arg;
+    if (failed_bit == 0) links[f.link].bytes_delivered += f.bytes;
+    release_flow(slot);
+    target->on_event(arg | failed_bit);
+  }
+
+  Simulator& sim;
+  std::map<std::string, DomainId, std::less<>> domain_index;
+  std::vector<bool> domain_up;
+  std::vector<Link> links;  // from * domain_count + to
+  std::vector<Flow> flows;  // slab
+  std::vector<std::uint32_t> free_slots;
+  MaxMinSolver solver;
+  std::vector<MaxMinSolver::Flow> solver_flows;  // scratch
+  std::vector<double> solver_rates;              // scratch
+  std::vector<std::uint32_t> touched_links;      // scratch
+};
+
+Network::Network(Simulator& sim, const Scenario& scenario) : impl_(std::make_unique<Impl>(sim, scenario)) {}
+Network::~Network() = default;
+
+int Network::domain_count() const {
+  return impl_->domain_count();
+}
+
+std::optional<DomainId> Network::find_domain(const std::string& name) const {
+  const auto it = impl_->domain_index.find(name);
+  if (it == impl_->domain_index.end()) return std::nullopt;
+  return it->second;
+}
+
+sim_time_us Network::one_way_latency_us(DomainId from, DomainId to) {
+  return impl_->one_way_latency_us(from, to);
+}
+sim_time_us Network::base_latency_us(DomainId from, DomainId to) const {
+  return impl_->link(from, to).base_latency_us;
+}
+bool Network::reachable(DomainId a, DomainId b) const {
+  return impl_->reachable(a, b);
+}
+bool Network::lost(DomainId from, DomainId to) {
+  return impl_->lost(from, to);
+}
+
+TransferId Network::start_transfer(DomainId from, DomainId to, std::int64_t bytes, EventTarget* target,
+                                   std::uint64_t arg) {
+  return impl_->start(from, to, bytes, target, arg, kUnlimitedRate);
+}
+
+TransferId Network::start_transfer(DomainId from, DomainId to, std::int64_t bytes, EventTarget* target,
+                                   std::uint64_t arg, double max_rate_bytes_per_s) {
+  return impl_->start(from, to, bytes, target, arg, max_rate_bytes_per_s);
+}
+
+bool Network::set_transfer_max_rate(TransferId id, double max_rate_bytes_per_s) {
+  const Impl::Flow* f = impl_->find(id);
+  if (f == nullptr || f->phase != Impl::Phase::kPushing) return false;
+  impl_->flows[id.slot].max_rate_bytes_per_s = std::max(0.0, max_rate_bytes_per_s);
+  impl_->recompute_shares(f->link);
+  return true;
+}
+
+bool Network::cancel_transfer(TransferId id) {
+  return impl_->cancel(id);
+}
+
+bool Network::transfer_active(TransferId id) const {
+  const Impl::Flow* f = impl_->find(id);
+  return f != nullptr && (f->phase == Impl::Phase::kPushing || f->phase == Impl::Phase::kPropagating);
+}
+
+double Network::transfer_rate(TransferId id) const {
+  const Impl::Flow* f = impl_->find(id);
+  return f != nullptr && f->phase == Impl::Phase::kPushing ? f->rate_bytes_per_s : 0.0;
+}
+
+int Network::active_flows(DomainId from, DomainId to) const {
+  return static_cast<int>(impl_->link(from, to).pushing.size());
+}
+
+double Network::link_bandwidth_bytes_per_s(DomainId from, DomainId to) const {
+  return impl_->link(from, to).capacity_bytes_per_s();
+}
+
+void Network::set_link_up(DomainId a, DomainId b, bool up) {
+  impl_->link(a, b).up = up;
+  impl_->link(b, a).up = up;
+  if (up) return;
+  const std::uint32_t ab = impl_->link_index(a, b);
+  const std::uint32_t ba = impl_->link_index(b, a);
+  impl_->fail_flows_on([&](const Impl::Link& l) {
+    const std::uint32_t idx = impl_->link_index(l.from, l.to);
+    return idx == ab || idx == ba;
+  });
+}
+
+void Network::set_domain_up(DomainId d, bool up) {
+  assert(d >= 0 && d < domain_count());
+  impl_->domain_up[static_cast<std::size_t>(d)] = up;
+  if (up) return;
+  impl_->fail_flows_on([d](const Impl::Link& l) { return l.from == d || l.to == d; });
+}
+
+void Network::add_latency(DomainId a, DomainId b, sim_time_us extra_us) {
+  impl_->link(a, b).extra_latency_us += extra_us;
+  if (a != b) impl_->link(b, a).extra_latency_us += extra_us;
+}
+
+void Network::set_bandwidth_override(DomainId a, DomainId b, std::optional<double> bytes_per_s) {
+  impl_->link(a, b).bandwidth_override_bytes_per_s = bytes_per_s;
+  impl_->link(b, a).bandwidth_override_bytes_per_s = bytes_per_s;
+  impl_->recompute_shares(impl_->link_index(a, b));
+  if (a != b) impl_->recompute_shares(impl_->link_index(b, a));
+}
+
+std::int64_t Network::bytes_delivered(DomainId from, DomainId to) const {
+  return impl_->link(from, to).bytes_delivered;
+}
+
+}  // namespace ccrsim

@@ -47,11 +47,25 @@ class Network {
   // Whether a message is lost (drawn from the link's stream with its `loss` probability).
   bool lost(DomainId from, DomainId to);
 
+  // Starts a flow of `bytes` from `from` to `to`. Its target hears about it once: on_event(arg) when the last byte
+  // has arrived, or on_event(arg | kTransferFailed) when it could not start or was cut off.
   TransferId start_transfer(DomainId from, DomainId to, std::int64_t bytes, EventTarget* target, std::uint64_t arg);
+  // Same, but the flow never goes faster than `max_rate_bytes_per_s` (limited elsewhere, e.g. by its reader); the
+  // share it leaves unused goes to the other flows on the link.
+  TransferId start_transfer(DomainId from, DomainId to, std::int64_t bytes, EventTarget* target, std::uint64_t arg,
+                            double max_rate_bytes_per_s);
+  // Changes a pushing flow's cap (infinity: uncapped) and recomputes the link's shares. False if not active.
+  bool set_transfer_max_rate(TransferId id, double max_rate_bytes_per_s);
+  // True when the transfer's target was still to be told something (delivery or failure); it never will be now.
   bool cancel_transfer(TransferId id);
+  // True while the bytes are being pushed or are propagating; false once delivered, failed or cancelled.
   bool transfer_active(TransferId id) const;
-  // Current max-min fair rate of a transfer in bytes per second (0 if not active).
+  // Current max-min fair rate of a transfer in bytes per second (0 if not active or its bytes are all sent).
   double transfer_rate(TransferId id) const;
+  // Flows currently pushing bytes on the link from -> to.
+  int active_flows(DomainId from, DomainId to) const;
+  // The link's capacity now: its configured bandwidth, or the fault override.
+  double link_bandwidth_bytes_per_s(DomainId from, DomainId to) const;
 
   // Faults. Link changes apply to both directions.
   void set_link_up(DomainId a, DomainId b, bool up);
@@ -59,8 +73,10 @@ class Network {
   void add_latency(DomainId a, DomainId b, sim_time_us extra_us);  // negative to remove
   void set_bandwidth_override(DomainId a, DomainId b, std::optional<double> bytes_per_s);
 
+  // Bytes of the transfers from -> to that have been delivered (failed and cancelled ones do not count).
   std::int64_t bytes_delivered(DomainId from, DomainId to) const;
 
+  // Pending flow events point at the network: destroy it before the simulator.
   ~Network();
   Network(const Network&) = delete;
   Network& operator=(const Network&) = delete;

@@ -1,0 +1,202 @@
+#include "app/cli.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/scenario_runner.h"
+#include "app/sha256.h"
+#include "app/support_check.h"
+#include "app/version.h"
+#include "reports/json_report.h"
+#include "reports/markdown_report.h"
+#include "reports/number_format.h"
+#include "reports/timeseries_csv.h"
+#include "sim/scenario/scenario_loader.h"
+
+namespace ccrsim {
+
+namespace {
+
+constexpr int kExitPassed = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitInvalid = 2;
+
+struct RunArgs {
+  std::string scenario_path;
+  std::optional<std::uint64_t> seed;
+  std::string out_dir;
+  bool quiet = false;
+  std::string trace_path;
+};
+
+// Loads, validates and checks support; prints every problem and returns nullopt when there is any.
+std::optional<Scenario> load_valid(const std::string& path) {
+  Diagnostics diags(path);
+  std::optional<Scenario> scenario = load_scenario(path, diags);
+  if (scenario && diags.empty()) check_supported(*scenario, diags);
+  if (!diags.empty() || !scenario) {
+    for (const std::string& line : diags.render()) std::cerr << line << "\n";
+    if (diags.empty()) std::cerr << path << ":1:1: error: the scenario could not be loaded\n";
+    return std::nullopt;
+  }
+  return scenario;
+}
+
+bool write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  return static_cast<bool>(out);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+long peak_memory_kb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+std::string default_out_dir(const std::string& scenario_path) {
+  return (std::filesystem::path("ccrsim-out") / std::filesystem::path(scenario_path).stem()).string();
+}
+
+int command_validate(const std::string& path) {
+  std::optional<Scenario> scenario = load_valid(path);
+  if (!scenario) return kExitInvalid;
+  std::cout << path << ": valid (" << scenario->domains.size() << " domains, " << scenario->steps.size()
+            << " steps, " << scenario->checks.size() << " checks)\n";
+  return kExitPassed;
+}
+
+int command_run(const RunArgs& args) {
+  std::optional<Scenario> scenario = load_valid(args.scenario_path);
+  if (!scenario) return kExitInvalid;
+  if (args.seed) scenario->seed = *args.seed;
+  const std::string out_dir = args.out_dir.empty() ? default_out_dir(args.scenario_path) : args.out_dir;
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) {
+    std::cerr << "ccrsim: error: cannot create output directory '" << out_dir << "': " << ec.message() << "\n";
+    return kExitInvalid;
+  }
+
+  const auto wall_start = std::chrono::steady_clock::now();
+  const bool show_progress = !args.quiet && isatty(STDERR_FILENO) != 0;
+  auto last_print = wall_start;
+  RunOptions options;
+  options.trace_path = args.trace_path;
+  if (show_progress) {
+    options.progress = [&](sim_time_us t_us, std::uint64_t events) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last_print < std::chrono::milliseconds(200)) return;
+      last_print = now;
+      const double wall_s = std::chrono::duration<double>(now - wall_start).count();
+      std::fprintf(stderr, "\r[ccrsim] simulated %s s, %.1f M events/s   ", format_seconds(t_us).c_str(),
+                   wall_s > 0 ? static_cast<double>(events) / wall_s / 1e6 : 0.0);
+    };
+  }
+  RunOutcome outcome = run_scenario(*scenario, options);
+  if (show_progress) std::fprintf(stderr, "\r%60s\r", "");
+  if (!outcome.error.empty()) {
+    std::cerr << "ccrsim: error: " << outcome.error << "\n";
+    return kExitInvalid;
+  }
+  const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  const RunResult& r = outcome.result;
+  const std::filesystem::path dir(out_dir);
+  bool ok = write_file(dir / "report.json", render_json_report(r));
+  ok = write_file(dir / "report.md", render_markdown_report(r)) && ok;
+  ok = write_file(dir / "timeseries.csv", render_timeseries_csv(r)) && ok;
+  json run = json::object();
+  run["ccrsim_version"] = version();
+  run["seed"] = r.seed;
+  run["scenario_sha256"] = sha256_hex(read_file(args.scenario_path));
+  run["events"] = r.events;
+  run["wall_s"] = round_to(wall_s, 3);
+  run["events_per_s"] = wall_s > 0 ? round_to(static_cast<double>(r.events) / wall_s, 0) : 0.0;
+  run["simulated_s"] = round_to(to_seconds(r.end_us), 6);
+  run["simulated_per_wall"] = wall_s > 0 ? round_to(to_seconds(r.end_us) / wall_s, 1) : 0.0;
+  run["peak_memory_kb"] = peak_memory_kb();
+  ok = write_file(dir / "run.json", run.dump(2) + "\n") && ok;
+  if (!ok) {
+    std::cerr << "ccrsim: error: cannot write the report into '" << out_dir << "'\n";
+    return kExitInvalid;
+  }
+  if (!args.quiet) {
+    std::cout << "ccrsim: " << r.scenario_name << ": " << (r.passed() ? "passed" : "FAILED") << " ("
+              << (r.expectations_total() - r.expectations_failed()) << "/" << r.expectations_total()
+              << " expectations, " << (r.checks.size() - static_cast<std::size_t>(r.checks_failed())) << "/"
+              << r.checks.size() << " checks) in " << format_seconds(r.end_us) << " s simulated, " << r.events
+              << " events, " << format_fixed(wall_s, 2) << " s wall\n";
+    for (const StepResult& s : r.steps) {
+      if (s.expect == "fail") std::cout << "  step " << s.index << " failed: " << s.request << ": " << s.message << "\n";
+    }
+    for (const CheckResult& c : r.checks) {
+      if (!c.passed) std::cout << "  check failed: " << c.name << "\n";
+    }
+    std::cout << "report: " << (dir / "report.md").string() << "\n";
+  }
+  return r.passed() ? kExitPassed : kExitFailed;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"ccrsim: a deterministic simulator of OpenSearch cross-cluster replication", "ccrsim"};
+  app.set_version_flag("--version", std::string("ccrsim ") + version());
+  app.require_subcommand(0, 1);
+
+  RunArgs run_args;
+  CLI::App* run = app.add_subcommand("run", "simulate a scenario and write its report");
+  run->add_option("SCENARIO", run_args.scenario_path, "scenario YAML file")->required();
+  run->add_option("--seed", run_args.seed, "override the scenario's seed");
+  run->add_option("--out", run_args.out_dir, "output directory (default ./ccrsim-out/<scenario stem>/)");
+  run->add_flag("--quiet", run_args.quiet, "print nothing but errors");
+  run->add_option("--trace", run_args.trace_path, "write one line per state change and step to FILE");
+
+  std::string validate_path;
+  CLI::App* validate = app.add_subcommand("validate", "check a scenario without simulating it");
+  validate->add_option("SCENARIO", validate_path, "scenario YAML file")->required();
+
+  // The rest of the spec's commands are refused loudly until they exist.
+  for (const char* name : {"sweep", "merge", "capacity"}) {
+    CLI::App* cmd = app.add_subcommand(name, std::string(name) + " (not supported yet)");
+    cmd->allow_extras();
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitInvalid;
+  }
+  if (*run) return command_run(run_args);
+  if (*validate) return command_validate(validate_path);
+  for (const char* name : {"sweep", "merge", "capacity"}) {
+    if (*app.get_subcommand(name)) {
+      std::cerr << "ccrsim: error: the '" << name << "' command is not supported yet\n";
+      return kExitInvalid;
+    }
+  }
+  std::cout << app.help();
+  return kExitInvalid;
+}
+
+}  // namespace ccrsim

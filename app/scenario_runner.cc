@@ -1,0 +1,170 @@
+#include "app/scenario_runner.h"
+
+#include <algorithm>
+
+#include "app/step_runner.h"
+#include "app/version.h"
+#include "model/rest/rest_router.h"
+#include "model/world.h"
+#include "reports/checks.h"
+#include "sim/network/network.h"
+#include "sim/rng.h"
+#include "sim/simulator.h"
+
+namespace ccrsim {
+
+namespace {
+
+// The longest run the format allows (spec §3.2); a run without `duration` never goes past it.
+constexpr sim_time_us kHorizonUs = 365 * kUsPerDay;
+constexpr std::uint64_t kProgressEveryEvents = 1 << 16;
+
+void create_initial_indices(World& world, const Scenario& scenario) {
+  for (const IndexSpec& spec : scenario.indices) {
+    Domain& domain = world.domain(*world.find_domain(spec.domain));
+    Index& index = domain.create_index(spec.name, spec.shards, spec.replicas, 0);
+    // Pre-existing documents, spread evenly over the primaries, written "before" t = 0.
+    for (int s = 0; s < spec.shards; ++s) {
+      const std::int64_t n = spec.docs / spec.shards + (s < spec.docs % spec.shards ? 1 : 0);
+      index.shard(s).append_synthetic(n, 0, 0, spec.doc_size_bytes);
+    }
+  }
+}
+
+void add_workloads(World& world, const Scenario& scenario, sim_time_us end_us) {
+  for (std::size_t i = 0; i < scenario.workload.size(); ++i) {
+    const WorkloadSpec& spec = scenario.workload[i];
+    Domain& domain = world.domain(*world.find_domain(spec.domain));
+    // "created with default settings if missing": before t = 0, like the indices section.
+    if (!spec.rollover && domain.find_index(spec.index) == nullptr) domain.create_index(spec.index, 1, 1, 0);
+    domain.add_workload(Workload(spec, scenario.seed, static_cast<int>(i), end_us));
+  }
+}
+
+std::string connection_id(Rng& rng) {
+  static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  std::string id = "cc-";
+  for (int i = 0; i < 24; ++i) id.push_back(kChars[rng.below(36)]);
+  return id;
+}
+
+void add_connections(World& world, const Scenario& scenario) {
+  Rng rng(scenario.seed, "connections");
+  for (const ConnectionSpec& spec : scenario.connections) {
+    Connection c;
+    c.id = connection_id(rng);
+    c.alias = spec.alias;
+    c.local = *world.find_domain(spec.from);
+    c.remote = *world.find_domain(spec.to);
+    c.vpc_endpoint = spec.mode == ConnectionMode::kVpcEndpoint;
+    c.search_only = spec.search_only;
+    c.status = ConnectionStatus::kActive;
+    world.connections().add(std::move(c));
+  }
+}
+
+// When a run without `duration` ends after its steps: every fault window closed and every bounded writer done.
+sim_time_us natural_end_us(const Scenario& scenario, sim_time_us now_us) {
+  sim_time_us end = now_us;
+  for (const FaultSpec& f : scenario.faults) {
+    if (f.duration_us) end = std::max(end, f.at_us + *f.duration_us);
+  }
+  for (const WorkloadSpec& w : scenario.workload) {
+    if (w.until_us) end = std::max(end, *w.until_us);
+  }
+  return std::min(end, kHorizonUs);
+}
+
+void run_events(Simulator& sim, sim_time_us limit_us, const std::function<bool()>& keep_going,
+                const RunOptions& options) {
+  std::uint64_t since_progress = 0;
+  while (keep_going() && sim.step(limit_us)) {
+    if (++since_progress == kProgressEveryEvents) {
+      since_progress = 0;
+      if (options.progress) options.progress(sim.now(), sim.events_processed());
+    }
+  }
+}
+
+std::vector<ConnectionResult> connection_results(const World& world) {
+  std::vector<ConnectionResult> out;
+  for (const Connection& c : world.connections().all()) {
+    out.push_back({c.alias, world.domain(c.local).name(), world.domain(c.remote).name(), to_string(c.status),
+                   c.message});
+  }
+  return out;
+}
+
+void mark_unfinished_steps(const Scenario& scenario, std::vector<StepResult>& steps, sim_time_us end_us) {
+  if (!steps.empty() && steps.back().done_us == 0 && steps.back().expect == "none" &&
+      scenario.steps[steps.size() - 1].expect) {
+    steps.back().expect = "fail";
+    steps.back().done_us = end_us;
+    steps.back().message = "the run ended before the step completed";
+  }
+  for (std::size_t i = steps.size(); i < scenario.steps.size(); ++i) {
+    const StepSpec& s = scenario.steps[i];
+    StepResult r;
+    r.index = static_cast<int>(i);
+    r.at_us = end_us;
+    r.done_us = end_us;
+    r.on = s.on;
+    r.request = s.kind == StepKind::kRequest ? s.method + " " + s.path : s.kind == StepKind::kAws ? "aws " + s.aws_operation : "wait";
+    r.attempts = 0;
+    r.expect = s.expect ? "fail" : "none";
+    r.message = "not run: the simulation ended first";
+    steps.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
+  RunOutcome outcome;
+  Simulator sim;
+  Network network(sim, scenario);
+  World world(sim, network, scenario);
+  if (!options.trace_path.empty() && !world.trace().open(options.trace_path, outcome.error)) {
+    outcome.error = "cannot write trace file '" + options.trace_path + "': " + outcome.error;
+    return outcome;
+  }
+  const sim_time_us end_bound_us = scenario.duration_us.value_or(kHorizonUs);
+  world.set_end_us(end_bound_us);
+  create_initial_indices(world, scenario);
+  add_workloads(world, scenario, end_bound_us);
+  add_connections(world, scenario);
+
+  RestRouter router;
+  register_rest_api(router);
+
+  StepRunner steps(world, router, scenario.steps);
+  steps.start();
+
+  if (scenario.duration_us) {
+    run_events(sim, *scenario.duration_us, [] { return true; }, options);
+    sim.run_until(*scenario.duration_us);
+  } else {
+    run_events(sim, kHorizonUs, [&] { return !steps.done(); }, options);
+    const sim_time_us end = natural_end_us(scenario, sim.now());
+    run_events(sim, end, [] { return true; }, options);
+    sim.run_until(end);
+  }
+  for (DomainId d = 0; d < world.domain_count(); ++d) world.domain(d).catch_up_writes(sim.now());
+
+  RunResult& r = outcome.result;
+  r.ccrsim_version = version();
+  r.scenario_name = scenario.name;
+  r.scenario_file = scenario.file;
+  r.seed = scenario.seed;
+  r.end_us = sim.now();
+  r.steps = steps.results();
+  mark_unfinished_steps(scenario, r.steps, sim.now());
+  r.connections = connection_results(world);
+  r.checks = evaluate_checks(scenario.checks, r);
+  r.fingerprint = sim.fingerprint();
+  r.events = sim.events_processed();
+  world.trace().flush();
+  return outcome;
+}
+
+}  // namespace ccrsim

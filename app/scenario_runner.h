@@ -1,0 +1,26 @@
+#pragma once
+// Runs one validated scenario: builds the engine, the network and the world, sets up indices, writers and
+// connections before t = 0, plays the steps, samples lag, and returns what the report writers print.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "reports/run_result.h"
+#include "sim/scenario/scenario.h"
+
+namespace ccrsim {
+
+struct RunOptions {
+  std::string trace_path;  // empty: no trace
+  // Called now and then with (simulated time done, events so far) for the terminal progress line.
+  std::function<void(sim_time_us, std::uint64_t)> progress;
+};
+
+struct RunOutcome {
+  RunResult result;
+  std::string error;  // set when the run could not start (e.g. the trace file cannot be written)
+};
+
+RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options);
+
+}  // namespace ccrsim

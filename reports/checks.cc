@@ -1,0 +1,89 @@
+#include "reports/checks.h"
+
+#include <cmath>
+
+namespace ccrsim {
+
+namespace {
+
+double percentile_s(const DeliveryHistogram& h, const std::string& which) {
+  if (which == "max") return to_seconds(h.max_us());
+  const double q = which == "p50" ? 0.50 : which == "p95" ? 0.95 : 0.99;
+  return to_seconds(h.quantile_us(q));
+}
+
+double percentile_count(const DeliveryHistogram& h, const std::string& which) {
+  if (which == "max") return static_cast<double>(h.max_us());
+  const double q = which == "p50" ? 0.50 : which == "p95" ? 0.95 : 0.99;
+  return static_cast<double>(h.quantile_us(q));
+}
+
+bool passes(CheckBound bound, double value, double limit) {
+  switch (bound) {
+    case CheckBound::kMax: return value <= limit;
+    case CheckBound::kMin: return value >= limit;
+    case CheckBound::kEq: return std::fabs(value - limit) <= 1e-9 * std::max(1.0, std::fabs(limit));
+  }
+  return false;
+}
+
+const char* bound_name(CheckBound bound) {
+  switch (bound) {
+    case CheckBound::kMax: return "max";
+    case CheckBound::kMin: return "min";
+    case CheckBound::kEq: return "eq";
+  }
+  return "max";
+}
+
+}  // namespace
+
+std::optional<double> replication_metric(const std::string& metric, const ReplicationResult& r) {
+  auto suffix = [&](const std::string& prefix) { return metric.substr(prefix.size()); };
+  if (metric.rfind("lag_time_", 0) == 0) return percentile_s(r.lag_time, suffix("lag_time_"));
+  if (metric.rfind("lag_ops_", 0) == 0) return percentile_count(r.lag_ops, suffix("lag_ops_"));
+  if (metric.rfind("delivery_", 0) == 0) return percentile_s(r.delivery, suffix("delivery_"));
+  if (metric == "ops_replicated") return static_cast<double>(r.ops_replicated);
+  if (metric == "bootstrap_time") {
+    if (!r.bootstrap_us) return std::nullopt;
+    return to_seconds(*r.bootstrap_us);
+  }
+  return std::nullopt;
+}
+
+std::vector<CheckResult> evaluate_checks(const std::vector<CheckSpec>& specs, const RunResult& result) {
+  std::vector<CheckResult> out;
+  out.reserve(specs.size());
+  for (const CheckSpec& spec : specs) {
+    CheckResult c;
+    c.name = spec.name.empty() ? spec.metric : spec.name;
+    c.metric = spec.metric;
+    c.limit_kind = bound_name(spec.bound);
+    c.limit = spec.limit;
+    std::optional<double> worst;
+    for (const ReplicationResult& r : result.replications) {
+      if (spec.replication && *spec.replication != r.id) continue;
+      const std::optional<double> v = replication_metric(spec.metric, r);
+      if (!v) continue;
+      if (!worst) {
+        worst = v;
+      } else if (spec.bound == CheckBound::kMin) {
+        worst = std::min(*worst, *v);
+      } else {
+        worst = std::max(*worst, *v);
+      }
+    }
+    c.value = worst;
+    if (!worst) {
+      c.passed = false;
+      c.message = spec.replication ? "no replication " + *spec.replication + " to measure"
+                                   : "no replication to measure";
+    } else {
+      c.passed = passes(spec.bound, *worst, spec.limit);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace ccrsim

@@ -1,0 +1,17 @@
+#pragma once
+// Whole-run checks (spec §5.4) evaluated on the run's measurements.
+#include <vector>
+
+#include "reports/run_result.h"
+#include "sim/scenario/scenario.h"
+
+namespace ccrsim {
+
+// A check with no `replication` takes the worst replication: the largest value for `max` and `eq` checks, the
+// smallest for `min` checks. A check with nothing to measure fails with a message.
+std::vector<CheckResult> evaluate_checks(const std::vector<CheckSpec>& specs, const RunResult& result);
+
+// The metric's value for one replication, or nullopt if the metric does not apply to replications.
+std::optional<double> replication_metric(const std::string& metric, const ReplicationResult& r);
+
+}  // namespace ccrsim

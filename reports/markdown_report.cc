@@ -1,0 +1,97 @@
+#include "reports/markdown_report.h"
+
+#include "reports/number_format.h"
+
+namespace ccrsim {
+
+namespace {
+
+std::string cell(std::string text) {
+  // Keep tables intact: pipes and newlines would break a row.
+  std::string out;
+  for (char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (out.size() > 160) out = out.substr(0, 157) + "...";
+  return out;
+}
+
+std::string s(sim_time_us t_us) { return format_seconds(t_us) + " s"; }
+
+void steps_section(const RunResult& r, std::string& out) {
+  if (r.steps.empty()) return;
+  out += "\n## Steps\n\n| # | at | done | on | request | status | expect | message |\n";
+  out += "|---|---|---|---|---|---|---|---|\n";
+  for (const StepResult& st : r.steps) {
+    out += "| " + std::to_string(st.index) + " | " + s(st.at_us) + " | " + s(st.done_us) + " | " + cell(st.on) +
+           " | `" + cell(st.request) + "` | " + std::to_string(st.status) + " | " + st.expect + " | " +
+           cell(st.message) + " |\n";
+  }
+}
+
+void connections_section(const RunResult& r, std::string& out) {
+  if (r.connections.empty()) return;
+  out += "\n## Connections\n\n| alias | from (follower) | to (leader) | status | reason |\n|---|---|---|---|---|\n";
+  for (const ConnectionResult& c : r.connections) {
+    out += "| " + cell(c.alias) + " | " + cell(c.from) + " | " + cell(c.to) + " | " + c.status + " | " +
+           cell(c.reason) + " |\n";
+  }
+}
+
+void replications_section(const RunResult& r, std::string& out) {
+  if (r.replications.empty()) return;
+  out += "\n## Replications\n\n| replication | leader | started by | final status | bootstrap | ops replicated |\n";
+  out += "|---|---|---|---|---|---|\n";
+  for (const ReplicationResult& rep : r.replications) {
+    out += "| " + cell(rep.id) + " | " + cell(rep.leader_alias + ":" + rep.leader_index) + " (" +
+           cell(rep.leader_domain) + ") | " + cell(rep.started_by) + " | " + rep.final_status + " | " +
+           (rep.bootstrap_us ? s(*rep.bootstrap_us) : std::string("-")) + " | " + std::to_string(rep.ops_replicated) +
+           " |\n";
+  }
+  out += "\n### Lag\n\n| replication | time lag p50 | p95 | p99 | max | ops lag p50 | p99 | max | delivery p50 | p99 | max |\n";
+  out += "|---|---|---|---|---|---|---|---|---|---|---|\n";
+  for (const ReplicationResult& rep : r.replications) {
+    out += "| " + cell(rep.id) + " | " + s(rep.lag_time.quantile_us(0.5)) + " | " + s(rep.lag_time.quantile_us(0.95)) +
+           " | " + s(rep.lag_time.quantile_us(0.99)) + " | " + s(rep.lag_time.max_us()) + " | " +
+           std::to_string(rep.lag_ops.quantile_us(0.5)) + " | " + std::to_string(rep.lag_ops.quantile_us(0.99)) + " | " +
+           std::to_string(rep.lag_ops.max_us()) + " | " + s(rep.delivery.quantile_us(0.5)) + " | " +
+           s(rep.delivery.quantile_us(0.99)) + " | " + s(rep.delivery.max_us()) + " |\n";
+  }
+}
+
+void checks_section(const RunResult& r, std::string& out) {
+  if (r.checks.empty()) return;
+  out += "\n## Checks\n\n| check | metric | value | limit | result |\n|---|---|---|---|---|\n";
+  for (const CheckResult& c : r.checks) {
+    out += "| " + cell(c.name) + " | " + c.metric + " | " + (c.value ? format_fixed(*c.value, 3) : std::string("-")) +
+           " | " + c.limit_kind + " " + format_fixed(c.limit, 3) + " | " + (c.passed ? "pass" : "**fail**") +
+           (c.message.empty() ? "" : " (" + cell(c.message) + ")") + " |\n";
+  }
+}
+
+}  // namespace
+
+std::string render_markdown_report(const RunResult& r) {
+  std::string out = "# ccrsim report: " + cell(r.scenario_name) + "\n\n";
+  out += "- scenario file: `" + r.scenario_file + "`\n";
+  out += "- seed: " + std::to_string(r.seed) + "\n";
+  out += "- simulated time: " + s(r.end_us) + "\n";
+  out += "- result: " + std::string(r.passed() ? "**passed**" : "**failed**") + " (expectations " +
+         std::to_string(r.expectations_total() - r.expectations_failed()) + "/" +
+         std::to_string(r.expectations_total()) + " passed, checks " +
+         std::to_string(static_cast<int>(r.checks.size()) - r.checks_failed()) + "/" + std::to_string(r.checks.size()) +
+         " passed)\n";
+  steps_section(r, out);
+  connections_section(r, out);
+  replications_section(r, out);
+  checks_section(r, out);
+  return out;
+}
+
+}  // namespace ccrsim

@@ -1,0 +1,35 @@
+#include "sim/trace.h"
+
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+namespace ccrsim {
+
+bool Trace::open(const std::string& path, std::string& error) {
+  try {
+    auto sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(path, true);
+    logger_ = std::make_shared<spdlog::logger>("ccrsim-trace", sink);
+    logger_->set_pattern("%v");  // simulated time only: the trace is deterministic too
+    logger_->set_level(spdlog::level::info);
+    return true;
+  } catch (const std::exception& e) {
+    error = e.what();
+    logger_.reset();
+    return false;
+  }
+}
+
+void Trace::log(sim_time_us t_us, const std::string& component, const std::string& message) const {
+  if (!logger_) return;
+  char stamp[32];
+  std::snprintf(stamp, sizeof stamp, "%12.6f", to_seconds(t_us));
+  logger_->info("[{}s] {}: {}", stamp, component, message);
+}
+
+void Trace::flush() const {
+  if (logger_) logger_->flush();
+}
+
+}  // namespace ccrsim
