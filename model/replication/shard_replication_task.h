@@ -47,6 +47,8 @@ class ShardReplicationTask final : public EventTarget {
   static constexpr sim_time_us kReplayBatchCostUs = 5 * kUsPerMs;
   // Bytes of a GetChanges response besides its operations (headers, checkpoints).
   static constexpr std::int64_t kResponseOverheadBytes = 200;
+  // Ranges of at most this many operations feed the delivery histogram op by op (bounded work per batch).
+  static constexpr std::int64_t kExactDeliveryOps = 32;
 
   ShardReplicationTask(ReplicationContext& ctx, ReplicationEntry& entry, int shard);
   ~ShardReplicationTask() override;
@@ -103,6 +105,7 @@ class ShardReplicationTask final : public EventTarget {
   void pump_writers();
   void on_replay_done(int w);
   void apply(SeqRange range);
+  void record_delivery(const OpRun& run, std::int64_t lo, std::int64_t hi, sim_time_us now_us);
   void fail(const std::string& exception_class, const std::string& message);
   bool renew_lease();
 
