@@ -48,7 +48,9 @@ std::string strip_index_prefix(const std::string& key) {
 IndexReplicationTask::IndexReplicationTask(ReplicationContext& ctx, ReplicationEntry& entry)
     : ctx_(ctx), entry_(entry) {}
 
-IndexReplicationTask::~IndexReplicationTask() { cancel(); }
+IndexReplicationTask::~IndexReplicationTask() {
+  cancel();
+}
 
 std::uint64_t IndexReplicationTask::arg_for(Kind kind, int shard, int slot) const {
   return (static_cast<std::uint64_t>(generation_) << kGenerationShift) |
@@ -104,7 +106,8 @@ void IndexReplicationTask::create_follower_index(const Index& leader) {
     if (k == "number_of_shards") continue;  // the follower always has the leader's primaries
     settings[k] = value.is_string() ? value : json(value.dump());
   }
-  Index& follower = follower_domain.create_index(entry_.follower_index, leader.number_of_shards(), replicas, ctx_.now());
+  Index& follower =
+      follower_domain.create_index(entry_.follower_index, leader.number_of_shards(), replicas, ctx_.now());
   follower.settings() = std::move(settings);
   follower.mappings() = leader.mappings();
   for (const auto& [alias, definition] : leader.aliases()) {
@@ -230,7 +233,8 @@ void IndexReplicationTask::finish_shard_restore(int shard) {
     // The copied commit carries the history up to the snapshot; it is not "replicated" (no delivery samples).
     follower->apply_replicated(shard, *leader, 0, b.snapshot_seq_no, ctx_.now());
   }
-  const bool all_done = std::all_of(bootstrap_.begin(), bootstrap_.end(), [](const ShardBootstrap& x) { return x.done; });
+  const bool all_done =
+      std::all_of(bootstrap_.begin(), bootstrap_.end(), [](const ShardBootstrap& x) { return x.done; });
   if (!all_done) return;
   entry_.bootstrap_end_us = ctx_.now();
   move_to(IndexTaskState::kInitFollow);
@@ -273,7 +277,8 @@ void IndexReplicationTask::poke_shards() {
 }
 
 void IndexReplicationTask::monitor() {
-  const bool any_failed = std::any_of(shard_tasks_.begin(), shard_tasks_.end(), [](const auto& t) { return t->failed(); });
+  const bool any_failed =
+      std::any_of(shard_tasks_.begin(), shard_tasks_.end(), [](const auto& t) { return t->failed(); });
   if (any_failed) {
     ctx_.control.auto_pause(entry_, auto_pause_reason());  // cancels this task
     return;
@@ -298,10 +303,18 @@ void IndexReplicationTask::on_event(std::uint64_t arg) {
   const int slot = static_cast<int>((arg >> kSlotShift) & kSlotMask);
   const int shard = static_cast<int>((arg >> kShardShift) & kShardMask);
   switch (kind) {
-    case Kind::kChunkRequestArrives: on_chunk_request_arrives(shard, slot); break;
-    case Kind::kChunkArrived: on_chunk_arrived(shard, slot, transfer_failed); break;
-    case Kind::kChunkRetry: send_chunk_request(shard, slot); break;
-    case Kind::kMonitor: monitor(); break;
+    case Kind::kChunkRequestArrives:
+      on_chunk_request_arrives(shard, slot);
+      break;
+    case Kind::kChunkArrived:
+      on_chunk_arrived(shard, slot, transfer_failed);
+      break;
+    case Kind::kChunkRetry:
+      send_chunk_request(shard, slot);
+      break;
+    case Kind::kMonitor:
+      monitor();
+      break;
   }
 }
 

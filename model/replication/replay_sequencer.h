@@ -33,8 +33,8 @@ class ReplaySequencer {
   std::int64_t dispatched_upto_;
   std::int64_t applied_upto_;
   int unfinished_ = 0;
-  std::map<std::int64_t, SeqRange> buffered_;      // by from
-  std::map<std::int64_t, bool> running_;           // by from: finished?
+  std::map<std::int64_t, SeqRange> buffered_;       // by from
+  std::map<std::int64_t, bool> running_;            // by from: finished?
   std::map<std::int64_t, SeqRange> running_range_;  // by from
 };
 

@@ -115,7 +115,8 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
     std::optional<std::string> reason;
     if (const auto& body = ctx.request.body) {
       if (!body->is_object()) return errors::malformed_body("request body must be a JSON object");
-      if (auto field = unknown_field(*body, {"reason"})) return errors::unknown_field("pause_replication_request", *field);
+      if (auto field = unknown_field(*body, {"reason"}))
+        return errors::unknown_field("pause_replication_request", *field);
       if (auto it = body->find("reason"); it != body->end() && it->is_string()) reason = it->get<std::string>();
     }
     return service.pause(ctx.domain_id, ctx.param("index"), reason);
@@ -141,7 +142,8 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
     return service.update(ctx.domain_id, ctx.param("index"), settings);
   });
 
-  router.add("GET", base + "leader_stats", [&service](RestContext& ctx) { return service.leader_stats(ctx.domain_id); });
+  router.add("GET", base + "leader_stats",
+             [&service](RestContext& ctx) { return service.leader_stats(ctx.domain_id); });
   router.add("GET", base + "follower_stats",
              [&service](RestContext& ctx) { return service.follower_stats(ctx.domain_id); });
 }

@@ -25,8 +25,8 @@ struct LeaderShardStats {
 
 // A scripted fault for one GetChanges answer (tests; the randomized replay tests inject these).
 struct GetChangesFault {
-  int status = 0;                         // 0: answer normally; 5xx / 429 retried by the retry helper; 4xx fatal
-  std::int64_t truncate_to = INT64_MAX;   // answer at most up to this seq_no (short responses)
+  int status = 0;                        // 0: answer normally; 5xx / 429 retried by the retry helper; 4xx fatal
+  std::int64_t truncate_to = INT64_MAX;  // answer at most up to this seq_no (short responses)
 };
 using GetChangesFaultHook = std::function<GetChangesFault(const ReplicationEntry&, int shard, SeqRange requested)>;
 

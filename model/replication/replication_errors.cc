@@ -32,9 +32,9 @@ RestResponse cannot_pause_in_state(OverallState state) {
 
 RestResponse restore_phase(const std::string& follower_index) {
   // A plain OpenSearchException: its type prints as "exception".
-  return opensearch_error(500, "exception",
-                          "Index is in restore phase currently for index: " + follower_index +
-                              ". You can pause after restore completes.");
+  return opensearch_error(
+      500, "exception",
+      "Index is in restore phase currently for index: " + follower_index + ". You can pause after restore completes.");
 }
 
 RestResponse already_running(const std::string& follower_index) {
@@ -49,14 +49,22 @@ RestResponse cannot_update_in_state(OverallState state) {
 
 RestResponse refusal(RefusalReason reason, const std::string& follower_index, OverallState state) {
   switch (reason) {
-    case RefusalReason::kNoReplicationInProgress: return no_replication_in_progress(follower_index);
-    case RefusalReason::kFollowerIndexExists: return follower_index_exists(follower_index);
-    case RefusalReason::kAlreadyPaused: return already_paused(follower_index);
-    case RefusalReason::kCannotPauseInState: return cannot_pause_in_state(state);
-    case RefusalReason::kRestorePhase: return restore_phase(follower_index);
-    case RefusalReason::kAlreadyRunning: return already_running(follower_index);
-    case RefusalReason::kCannotUpdateInState: return cannot_update_in_state(state);
-    case RefusalReason::kNone: break;
+    case RefusalReason::kNoReplicationInProgress:
+      return no_replication_in_progress(follower_index);
+    case RefusalReason::kFollowerIndexExists:
+      return follower_index_exists(follower_index);
+    case RefusalReason::kAlreadyPaused:
+      return already_paused(follower_index);
+    case RefusalReason::kCannotPauseInState:
+      return cannot_pause_in_state(state);
+    case RefusalReason::kRestorePhase:
+      return restore_phase(follower_index);
+    case RefusalReason::kAlreadyRunning:
+      return already_running(follower_index);
+    case RefusalReason::kCannotUpdateInState:
+      return cannot_update_in_state(state);
+    case RefusalReason::kNone:
+      break;
   }
   return opensearch_error(500, "exception", "unexpected replication state");
 }
@@ -71,7 +79,9 @@ RestResponse no_such_remote_cluster(const std::string& alias) {
   return opensearch_error(404, "no_such_remote_cluster_exception", "no such remote cluster: [" + alias + "]");
 }
 
-RestResponse leader_index_not_found(const std::string& name) { return index_not_found(name); }
+RestResponse leader_index_not_found(const std::string& name) {
+  return index_not_found(name);
+}
 
 RestResponse start_block_set() {
   return opensearch_error(403, "replication_exception", "[FORBIDDEN] Replication START block is set");
@@ -118,7 +128,8 @@ RestResponse index_closed(const std::string& index_name, const std::string& inde
 }
 
 RestResponse status_index_name_required() {
-  return opensearch_error(400, "illegal_argument_exception", "Index name must be specified to obtain replication status");
+  return opensearch_error(400, "illegal_argument_exception",
+                          "Index name must be specified to obtain replication status");
 }
 
 RestResponse status_fetch_failed() {

@@ -22,13 +22,19 @@ constexpr std::int64_t kTranslogRetentionCapBytes = 512LL * 1024 * 1024;
 
 int rank(IndexTaskState s) {
   switch (s) {
-    case IndexTaskState::kInit: return 0;
-    case IndexTaskState::kRestoring: return 1;
-    case IndexTaskState::kInitFollow: return 2;
-    case IndexTaskState::kFollowing: return 3;
-    case IndexTaskState::kMonitoring: return 4;
+    case IndexTaskState::kInit:
+      return 0;
+    case IndexTaskState::kRestoring:
+      return 1;
+    case IndexTaskState::kInitFollow:
+      return 2;
+    case IndexTaskState::kFollowing:
+      return 3;
+    case IndexTaskState::kMonitoring:
+      return 4;
     case IndexTaskState::kFailed:
-    case IndexTaskState::kCompleted: return -1;
+    case IndexTaskState::kCompleted:
+      return -1;
   }
   return -1;
 }
@@ -115,7 +121,8 @@ void ReplicationService::answer_waiter(std::size_t w, RestResponse response) {
   // Delivered from an event of our own: the responder may run the next scenario step, which must not find a task
   // half-way through its own callback.
   waiter.pending = std::move(response);
-  world_.sim().schedule_in(0, this, (static_cast<std::uint64_t>(w) << kIdShift) | static_cast<std::uint64_t>(Kind::kRespond));
+  world_.sim().schedule_in(0, this,
+                           (static_cast<std::uint64_t>(w) << kIdShift) | static_cast<std::uint64_t>(Kind::kRespond));
 }
 
 void ReplicationService::task_state_changed(ReplicationEntry& entry) {
@@ -131,7 +138,9 @@ void ReplicationService::on_event(std::uint64_t arg) {
   const auto kind = static_cast<Kind>(arg & kKindMask);
   const auto id = static_cast<std::size_t>(arg >> kIdShift);
   switch (kind) {
-    case Kind::kCollect: graveyard_.clear(); break;
+    case Kind::kCollect:
+      graveyard_.clear();
+      break;
     case Kind::kWaitTimeout:
       if (id < waiters_.size() && !waiters_[id].answered) {
         waiters_[id].answered = true;

@@ -58,13 +58,18 @@ const SettingSpec* find_spec(const std::string& key) {
   return nullptr;
 }
 
-std::string value_text(const json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+std::string value_text(const json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
 
 std::optional<std::int64_t> parse_by_kind(Kind kind, const json& value) {
   switch (kind) {
-    case Kind::kInteger: return parse_integer(value);
-    case Kind::kBytes: return parse_byte_size(value);
-    case Kind::kDuration: return parse_duration_us(value);
+    case Kind::kInteger:
+      return parse_integer(value);
+    case Kind::kBytes:
+      return parse_byte_size(value);
+    case Kind::kDuration:
+      return parse_duration_us(value);
     case Kind::kBoolean: {
       auto b = parse_boolean(value);
       if (!b) return std::nullopt;
@@ -140,14 +145,22 @@ std::optional<sim_time_us> parse_duration_us(const json& value) {
   auto number = parse_number_prefix(text, unit);
   if (!number) return std::nullopt;
   double scale = 0;
-  if (unit == "nanos") scale = 1e-3;
-  else if (unit == "micros") scale = 1;
-  else if (unit == "ms") scale = 1e3;
-  else if (unit == "s") scale = 1e6;
-  else if (unit == "m") scale = 60e6;
-  else if (unit == "h") scale = 3600e6;
-  else if (unit == "d") scale = 86400e6;
-  else return std::nullopt;
+  if (unit == "nanos")
+    scale = 1e-3;
+  else if (unit == "micros")
+    scale = 1;
+  else if (unit == "ms")
+    scale = 1e3;
+  else if (unit == "s")
+    scale = 1e6;
+  else if (unit == "m")
+    scale = 60e6;
+  else if (unit == "h")
+    scale = 3600e6;
+  else if (unit == "d")
+    scale = 86400e6;
+  else
+    return std::nullopt;
   return static_cast<sim_time_us>(*number * scale);
 }
 
@@ -158,16 +171,24 @@ std::optional<std::int64_t> parse_byte_size(const json& value) {
   auto number = parse_number_prefix(value.get<std::string>(), unit);
   if (!number) return std::nullopt;
   double scale = 0;
-  if (unit.empty() || unit == "b") scale = 1;
-  else if (unit == "kb" || unit == "k") scale = 1024.0;
-  else if (unit == "mb" || unit == "m") scale = 1024.0 * 1024;
-  else if (unit == "gb" || unit == "g") scale = 1024.0 * 1024 * 1024;
-  else if (unit == "tb" || unit == "t") scale = 1024.0 * 1024 * 1024 * 1024;
-  else return std::nullopt;
+  if (unit.empty() || unit == "b")
+    scale = 1;
+  else if (unit == "kb" || unit == "k")
+    scale = 1024.0;
+  else if (unit == "mb" || unit == "m")
+    scale = 1024.0 * 1024;
+  else if (unit == "gb" || unit == "g")
+    scale = 1024.0 * 1024 * 1024;
+  else if (unit == "tb" || unit == "t")
+    scale = 1024.0 * 1024 * 1024 * 1024;
+  else
+    return std::nullopt;
   return static_cast<std::int64_t>(*number * scale);
 }
 
-bool is_replication_setting(const std::string& key) { return find_spec(key) != nullptr; }
+bool is_replication_setting(const std::string& key) {
+  return find_spec(key) != nullptr;
+}
 
 std::optional<std::string> validate_replication_setting(const std::string& key, const json& value) {
   const SettingSpec* spec = find_spec(key);
@@ -183,7 +204,8 @@ std::optional<std::string> validate_replication_setting(const std::string& key, 
         return "Failed to parse value [" + text + "] as only [true] or [false] are allowed.";
       case Kind::kBytes:
         return "failed to parse setting [" + key + "] with value [" + text + "] as a size in bytes";
-      case Kind::kInteger: return "Failed to parse value [" + text + "] for setting [" + key + "]";
+      case Kind::kInteger:
+        return "Failed to parse value [" + text + "] for setting [" + key + "]";
     }
   }
   if (*parsed < spec->min_value) {

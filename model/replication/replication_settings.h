@@ -18,7 +18,8 @@ class Index;
 
 namespace setting_keys {
 inline constexpr char kChunkSize[] = "plugins.replication.follower.index.recovery.chunk_size";
-inline constexpr char kMaxConcurrentFileChunks[] = "plugins.replication.follower.index.recovery.max_concurrent_file_chunks";
+inline constexpr char kMaxConcurrentFileChunks[] =
+    "plugins.replication.follower.index.recovery.max_concurrent_file_chunks";
 inline constexpr char kOpsBatchSize[] = "plugins.replication.follower.index.ops_batch_size";
 inline constexpr char kReadersPerShard[] = "plugins.replication.follower.concurrent_readers_per_shard";
 inline constexpr char kWritersPerShard[] = "plugins.replication.follower.concurrent_writers_per_shard";
@@ -28,7 +29,8 @@ inline constexpr char kLeaseMaxFailureDuration[] = "plugins.replication.follower
 inline constexpr char kBlockStart[] = "plugins.replication.follower.block.start";
 inline constexpr char kAutofollowFetchPollInterval[] = "plugins.replication.autofollow.fetch_poll_interval";
 inline constexpr char kAutofollowRetryPollInterval[] = "plugins.replication.autofollow.retry_poll_interval";
-inline constexpr char kAutofollowTriggerSize[] = "plugins.replication.autofollow.concurrent_replication_jobs_trigger_size";
+inline constexpr char kAutofollowTriggerSize[] =
+    "plugins.replication.autofollow.concurrent_replication_jobs_trigger_size";
 inline constexpr char kReplicateDeleteIndex[] = "plugins.replication.replicate.delete_index";
 inline constexpr char kLeaderThreadPoolSize[] = "plugins.replication.leader.thread_pool.size";
 inline constexpr char kLeaderThreadPoolQueueSize[] = "plugins.replication.leader.thread_pool.queue_size";

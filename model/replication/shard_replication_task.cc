@@ -19,7 +19,9 @@ constexpr std::uint64_t kGenerationMask = 0xFFFFFFFFULL;
 ShardReplicationTask::ShardReplicationTask(ReplicationContext& ctx, ReplicationEntry& entry, int shard)
     : ctx_(ctx), entry_(entry), shard_(shard) {}
 
-ShardReplicationTask::~ShardReplicationTask() { cancel(); }
+ShardReplicationTask::~ShardReplicationTask() {
+  cancel();
+}
 
 std::uint64_t ShardReplicationTask::arg_for(Kind kind, int slot) const {
   return (static_cast<std::uint64_t>(generation_) << kGenerationShift) |
@@ -338,15 +340,23 @@ void ShardReplicationTask::on_event(std::uint64_t arg) {
   const int slot = static_cast<int>((arg >> kSlotShift) & kSlotMask);
   switch (kind) {
     case Kind::kRequestArrives:
-    case Kind::kLongPollWake: on_request_arrives(slot); break;
-    case Kind::kResponse: on_response(slot, transfer_failed); break;
-    case Kind::kRetry: send_request(slot); break;
+    case Kind::kLongPollWake:
+      on_request_arrives(slot);
+      break;
+    case Kind::kResponse:
+      on_response(slot, transfer_failed);
+      break;
+    case Kind::kRetry:
+      send_request(slot);
+      break;
     case Kind::kBackoff:
     case Kind::kPollWait:
       readers_[static_cast<std::size_t>(slot)].phase = Phase::kIdle;
       launch(slot);
       break;
-    case Kind::kReplay: on_replay_done(slot); break;
+    case Kind::kReplay:
+      on_replay_done(slot);
+      break;
   }
 }
 

@@ -68,7 +68,15 @@ class ShardReplicationTask final : public EventTarget {
   void on_event(std::uint64_t arg) override;
 
  private:
-  enum class Kind : std::uint64_t { kRequestArrives = 1, kLongPollWake, kResponse, kRetry, kBackoff, kPollWait, kReplay };
+  enum class Kind : std::uint64_t {
+    kRequestArrives = 1,
+    kLongPollWake,
+    kResponse,
+    kRetry,
+    kBackoff,
+    kPollWait,
+    kReplay
+  };
   enum class Phase { kIdle, kWaiting, kRequest, kLongPoll, kResponse, kSleeping };
   enum class Failure { kNone, kDisconnected, kTimeout, kServer, kThrottled };
 

@@ -7,7 +7,9 @@ namespace {
 
 using testing::ReplicationFixture;
 
-std::string reason_of(const RestResponse& r) { return r.body["error"]["reason"].get<std::string>(); }
+std::string reason_of(const RestResponse& r) {
+  return r.body["error"]["reason"].get<std::string>();
+}
 
 TEST_CASE("start, status, pause, resume, stop: texts and shapes") {
   ReplicationFixture f;
@@ -138,7 +140,8 @@ TEST_CASE("pause while restoring is refused; status shows bootstrap details") {
   CHECK_FALSE(f.follower().find_index("follower-01")->replication_block());  // no block during bootstrap
   auto p = f.call("POST _plugins/_replication/follower-01/_pause");
   CHECK(p.status == 500);
-  CHECK(reason_of(p) == "Index is in restore phase currently for index: follower-01. You can pause after restore completes.");
+  CHECK(reason_of(p) ==
+        "Index is in restore phase currently for index: follower-01. You can pause after restore completes.");
   f.run_until(5 * kUsPerMin);
   CHECK(f.status("follower-01")["status"] == "SYNCING");
   CHECK(f.follower().find_index("follower-01")->shard(0).max_seq_no() == 49'999);

@@ -5,8 +5,12 @@
 namespace ccrsim {
 namespace {
 
-std::string reason_of(const RestResponse& r) { return r.body["error"]["reason"].get<std::string>(); }
-std::string type_of(const RestResponse& r) { return r.body["error"]["type"].get<std::string>(); }
+std::string reason_of(const RestResponse& r) {
+  return r.body["error"]["reason"].get<std::string>();
+}
+std::string type_of(const RestResponse& r) {
+  return r.body["error"]["type"].get<std::string>();
+}
 
 TEST_CASE("catalogue texts are word for word") {
   namespace e = replication_errors;
@@ -37,7 +41,8 @@ TEST_CASE("catalogue texts are word for word") {
   CHECK(reason_of(e::start_block_set()) == "[FORBIDDEN] Replication START block is set");
   CHECK(e::start_block_set().status == 403);
   CHECK(reason_of(e::replicated_index("l")) == "Cannot Replicate a Replicated Index l");
-  CHECK(reason_of(e::leader_primaries_inactive("source", "l")) == "Primary shards in the Index[source:l] are not active");
+  CHECK(reason_of(e::leader_primaries_inactive("source", "l")) ==
+        "Primary shards in the Index[source:l] are not active");
   CHECK(reason_of(e::status_index_name_required()) == "Index name must be specified to obtain replication status");
   CHECK(reason_of(e::status_fetch_failed()) == "failed to fetch replication status");
   CHECK(reason_of(e::wait_timed_out()) == "Timed out when waiting for persistent task after 30s");
@@ -62,8 +67,9 @@ TEST_CASE("name validation gives the ValidationUtil messages") {
   CHECK(e::name_problems("_x") == std::vector<std::string>{"Value _x must not start with '_' or '-' or '+'"});
   CHECK(e::name_problems(".x") == std::vector<std::string>{"Value .x must not start with '.'"});
   CHECK(e::name_problems("..") == std::vector<std::string>{"Value .. must not be '.' or '..'"});
-  CHECK(e::name_problems("a?b") ==
-        std::vector<std::string>{"Value a?b must not contain the following characters [ , \", *, \\, <, |, ,, >, /, ?]"});
+  CHECK(
+      e::name_problems("a?b") ==
+      std::vector<std::string>{"Value a?b must not contain the following characters [ , \", *, \\, <, |, ,, >, /, ?]"});
   auto v = e::validation_failed({"Value Bad must be lowercase"});
   CHECK(reason_of(v) == "Validation Failed: 1: Value Bad must be lowercase;");
   CHECK(type_of(v) == "action_request_validation_exception");

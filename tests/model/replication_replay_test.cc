@@ -1,6 +1,6 @@
 #include <algorithm>
-#include <cmath>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <vector>
 
 #include "sim/rng.h"
@@ -24,7 +24,9 @@ void check_histories_equal(const Index& leader, const Index& follower) {
   CHECK(follower.doc_count() == leader.doc_count());
 }
 
-std::string reason_of(const RestResponse& r) { return r.body["error"]["reason"].get<std::string>(); }
+std::string reason_of(const RestResponse& r) {
+  return r.body["error"]["reason"].get<std::string>();
+}
 
 TEST_CASE("steady writes replicate exactly; lag returns to zero") {
   ReplicationFixture f;

@@ -13,7 +13,7 @@ TEST_CASE("an idle shard has exactly one long poll") {
   REQUIRE(first);
   CHECK(*first == SeqRange{0, 99});
   CHECK_FALSE(t.request_batch(100));  // the second reader waits
-  t.batch_fetched(*first, -1, -1);     // empty: cursor back
+  t.batch_fetched(*first, -1, -1);    // empty: cursor back
   CHECK(t.already_requested() == -1);
   CHECK(t.request_batch(100) == SeqRange{0, 99});
 }
@@ -43,7 +43,7 @@ TEST_CASE("the sequencer replays in order with bounded writers") {
   s.add({20, 29});
   CHECK(s.next_dispatch(2) == SeqRange{0, 9});
   CHECK(s.next_dispatch(2) == SeqRange{10, 19});
-  CHECK_FALSE(s.next_dispatch(2));  // both writers busy
+  CHECK_FALSE(s.next_dispatch(2));      // both writers busy
   CHECK(s.finished({10, 19}).empty());  // out-of-order finish: nothing applicable yet
   CHECK(s.next_dispatch(2) == SeqRange{20, 29});
   auto applied = s.finished({0, 9});
