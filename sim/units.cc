@@ -26,9 +26,13 @@ Parsed<T> ok(T value) {
   return p;
 }
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string quoted(std::string_view text) {
+  return "'" + std::string(text) + "'";
+}
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -168,7 +172,7 @@ Parsed<std::int64_t> parse_size_bytes(std::string_view text, std::int64_t max_by
   if (number < 0) return fail<std::int64_t>("must not be negative, got " + quoted(text), true);
   const double bytes = std::round(number * multiplier);
   if (!(bytes <= static_cast<double>(max_bytes))) {
-    return fail<std::int64_t>("must be at most " + std::to_string(max_bytes >> 40) + "tb, got " + quoted(text), true);
+    return fail<std::int64_t>("must be at most " + format_size(max_bytes) + ", got " + quoted(text), true);
   }
   return ok(static_cast<std::int64_t>(bytes));
 }
@@ -210,6 +214,16 @@ Parsed<double> parse_rate_per_s(std::string_view text, double max_per_s) {
     return fail<double>("must be at most " + format_number(max_per_s) + "/s, got " + quoted(text), true);
   }
   return ok(number / per_s);
+}
+
+std::string format_size(std::int64_t bytes) {
+  static constexpr std::array<std::string_view, 5> kUnits = {"b", "kb", "mb", "gb", "tb"};
+  std::size_t unit = 0;
+  while (unit + 1 < kUnits.size() && bytes != 0 && bytes % 1024 == 0) {
+    bytes /= 1024;
+    ++unit;
+  }
+  return std::to_string(bytes) + std::string(kUnits[unit]);
 }
 
 std::string format_number(double value) {

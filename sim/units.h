@@ -37,6 +37,9 @@ Parsed<double> parse_bandwidth_bytes_per_s(std::string_view text);
 // `2000/s`, `60/m`, `3600/h`: operations per second. Rates above max_per_s are out of range.
 Parsed<double> parse_rate_per_s(std::string_view text, double max_per_s = 1e300);
 
+// Canonical size for messages: the largest unit that divides it exactly (`100mb`, `1536b`, `1024tb`).
+std::string format_size(std::int64_t bytes);
+
 // A double for messages: integers without a fraction ("10000000"), others with up to 6 significant digits.
 std::string format_number(double value);
 

@@ -40,12 +40,12 @@ std::optional<EngineVersion> parse_engine_version(std::string_view text) {
 
 const std::vector<std::string>& known_engine_versions() {
   static const std::vector<std::string> versions = {
-      "Elasticsearch_1.5", "Elasticsearch_2.3", "Elasticsearch_5.1", "Elasticsearch_5.3", "Elasticsearch_5.5",
-      "Elasticsearch_5.6", "Elasticsearch_6.0", "Elasticsearch_6.2", "Elasticsearch_6.3", "Elasticsearch_6.4",
-      "Elasticsearch_6.5", "Elasticsearch_6.7", "Elasticsearch_6.8", "Elasticsearch_7.1", "Elasticsearch_7.4",
+      "Elasticsearch_1.5", "Elasticsearch_2.3", "Elasticsearch_5.1", "Elasticsearch_5.3",  "Elasticsearch_5.5",
+      "Elasticsearch_5.6", "Elasticsearch_6.0", "Elasticsearch_6.2", "Elasticsearch_6.3",  "Elasticsearch_6.4",
+      "Elasticsearch_6.5", "Elasticsearch_6.7", "Elasticsearch_6.8", "Elasticsearch_7.1",  "Elasticsearch_7.4",
       "Elasticsearch_7.7", "Elasticsearch_7.8", "Elasticsearch_7.9", "Elasticsearch_7.10", "OpenSearch_1.0",
-      "OpenSearch_1.1",    "OpenSearch_1.2",    "OpenSearch_1.3",    "OpenSearch_2.3",    "OpenSearch_2.5",
-      "OpenSearch_2.7",    "OpenSearch_2.9",    "OpenSearch_2.11",   "OpenSearch_2.13",   "OpenSearch_2.15",
+      "OpenSearch_1.1",    "OpenSearch_1.2",    "OpenSearch_1.3",    "OpenSearch_2.3",     "OpenSearch_2.5",
+      "OpenSearch_2.7",    "OpenSearch_2.9",    "OpenSearch_2.11",   "OpenSearch_2.13",    "OpenSearch_2.15",
       "OpenSearch_2.17",   "OpenSearch_2.19",   "OpenSearch_3.1",    "OpenSearch_3.3",
   };
   return versions;

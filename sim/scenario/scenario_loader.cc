@@ -33,7 +33,9 @@ SourcePos pos_of(const YAML::Node& node, SourcePos fallback = {}) {
   return {mark.line + 1, mark.column + 1};
 }
 
-bool is_null(const YAML::Node& node) { return !node.IsDefined() || node.IsNull(); }
+bool is_null(const YAML::Node& node) {
+  return !node.IsDefined() || node.IsNull();
+}
 
 // How a node looks, for "got ..." in messages.
 std::string describe(const YAML::Node& node) {
@@ -57,9 +59,13 @@ std::string join(Keys keys) {
   return join(items, 100);
 }
 
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string in_quotes(std::string_view text) {
+  return "'" + std::string(text) + "'";
+}
 
-bool is_lower_alnum_dash(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+bool is_lower_alnum_dash(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
 
 bool valid_domain_name(const std::string& name) {
   if (name.size() < lim::kMinDomainNameChars || name.size() > lim::kMaxDomainNameChars) return false;
@@ -93,9 +99,9 @@ std::string index_name_problem(const std::string& name) {
 
 const std::vector<std::string>& metric_names() {
   static const std::vector<std::string> names = {
-      "lag_time_p50",  "lag_time_p95",   "lag_time_p99", "lag_time_max",  "lag_ops_p50",    "lag_ops_p95",
-      "lag_ops_p99",   "lag_ops_max",    "delivery_p50", "delivery_p95",  "delivery_p99",   "delivery_max",
-      "bootstrap_time", "recovery_time", "rpo_ops",      "rpo_time",      "rto",            "ops_replicated"};
+      "lag_time_p50",   "lag_time_p95",  "lag_time_p99", "lag_time_max", "lag_ops_p50",  "lag_ops_p95",
+      "lag_ops_p99",    "lag_ops_max",   "delivery_p50", "delivery_p95", "delivery_p99", "delivery_max",
+      "bootstrap_time", "recovery_time", "rpo_ops",      "rpo_time",     "rto",          "ops_replicated"};
   return names;
 }
 
@@ -105,10 +111,10 @@ bool is_time_metric(const std::string& metric) {
 }
 
 const std::vector<std::string>& aws_operations() {
-  static const std::vector<std::string> ops = {
-      "create-outbound-connection", "accept-inbound-connection",    "reject-inbound-connection",
-      "delete-outbound-connection", "delete-inbound-connection",    "describe-outbound-connections",
-      "describe-inbound-connections"};
+  static const std::vector<std::string> ops = {"create-outbound-connection",  "accept-inbound-connection",
+                                               "reject-inbound-connection",   "delete-outbound-connection",
+                                               "delete-inbound-connection",   "describe-outbound-connections",
+                                               "describe-inbound-connections"};
   return ops;
 }
 
@@ -145,8 +151,11 @@ class SizeGuard {
 
  private:
   bool visit(const YAML::Node& node, int depth) {
+    // Blame the top-level entry that grew too large: the node where counting stopped is usually inside an
+    // anchor far away from the alias that multiplied it.
+    if (depth == 1) top_level_ = pos_of(node);
     if (++nodes_ > lim::kMaxYamlNodes) {
-      where_ = pos_of(node);
+      where_ = top_level_;
       return false;
     }
     if (depth > lim::kMaxYamlDepth) {
@@ -167,6 +176,7 @@ class SizeGuard {
   }
   std::int64_t nodes_ = 0;
   bool too_deep_ = false;
+  SourcePos top_level_{1, 1};
   SourcePos where_;
 };
 
@@ -183,8 +193,8 @@ class Loader {
   // --- generic readers: report and return nullopt on a problem ---
   std::optional<Fields> read_map(const YAML::Node& node, SourcePos fallback, const std::string& what, Keys allowed,
                                  const std::string& context);
-  std::optional<std::vector<YAML::Node>> read_list(const YAML::Node& node, SourcePos fallback,
-                                                   const std::string& what, std::size_t max_entries);
+  std::optional<std::vector<YAML::Node>> read_list(const YAML::Node& node, SourcePos fallback, const std::string& what,
+                                                   std::size_t max_entries);
   bool has_value(const Entry& e);
   std::optional<std::string> read_string(const Entry& e);
   std::optional<std::int64_t> read_int(const Entry& e, std::int64_t min, std::int64_t max);
@@ -269,8 +279,8 @@ std::optional<std::vector<YAML::Node>> Loader::read_list(const YAML::Node& node,
     return std::nullopt;
   }
   if (node.size() > max_entries) {
-    error(pos, "too many " + what + ": " + std::to_string(node.size()) + " (at most " + std::to_string(max_entries) +
-                   ")");
+    error(pos,
+          "too many " + what + ": " + std::to_string(node.size()) + " (at most " + std::to_string(max_entries) + ")");
     return std::nullopt;
   }
   std::vector<YAML::Node> items;
@@ -427,8 +437,8 @@ std::optional<std::string> Loader::read_domain_ref(const Entry& e) {
 std::optional<std::pair<std::string, std::string>> Loader::read_domain_pair(const Entry& e) {
   if (!has_value(e)) return std::nullopt;
   if (!e.value.IsSequence() || e.value.size() != 2) {
-    error(e.value_pos, e.key + " must be a list of two domains like [leader-domain, follower-domain], got " +
-                           describe(e.value));
+    error(e.value_pos,
+          e.key + " must be a list of two domains like [leader-domain, follower-domain], got " + describe(e.value));
     return std::nullopt;
   }
   const Entry a{e.key, e.value[0], e.value_pos, pos_of(e.value[0], e.value_pos)};
@@ -473,8 +483,10 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
   }
   SizeGuard guard;
   if (!guard.ok(root)) {
-    error(guard.where(), guard.too_deep() ? "YAML is nested more than 64 levels deep"
-                                          : "YAML has more than 5000000 nodes (counting aliases expanded)");
+    error(guard.where(),
+          guard.too_deep()
+              ? "YAML is nested more than " + std::to_string(lim::kMaxYamlDepth) + " levels deep"
+              : "YAML has more than " + std::to_string(lim::kMaxYamlNodes) + " nodes (counting aliases expanded)");
     return std::nullopt;
   }
   if (!root.IsMap()) {
@@ -548,8 +560,8 @@ void Loader::read_domains(const Entry& e) {
   for (const Entry& d : fields->entries) domain_names_.push_back(d.key);
   for (const Entry& d : fields->entries) {
     if (!valid_domain_name(d.key)) {
-      error(d.key_pos, "domain name " + in_quotes(d.key) +
-                           " must be 3-28 characters of a-z, 0-9 and '-', starting with a letter");
+      error(d.key_pos,
+            "domain name " + in_quotes(d.key) + " must be 3-28 characters of a-z, 0-9 and '-', starting with a letter");
     }
     read_domain(d.key, d.value, d.key_pos);
   }
@@ -557,11 +569,11 @@ void Loader::read_domains(const Entry& e) {
 
 void Loader::read_domain(const std::string& name, const YAML::Node& node, SourcePos pos) {
   const std::string ctx = "in domain " + in_quotes(name);
-  auto f = read_map(node, pos, "domain " + in_quotes(name),
-                    {"engine_version", "region", "account", "instance_type", "instance_count",
-                     "fine_grained_access_control", "node_to_node_encryption", "access_policy", "security", "settings",
-                     "capacity"},
-                    ctx);
+  auto f =
+      read_map(node, pos, "domain " + in_quotes(name),
+               {"engine_version", "region", "account", "instance_type", "instance_count", "fine_grained_access_control",
+                "node_to_node_encryption", "access_policy", "security", "settings", "capacity"},
+               ctx);
   DomainSpec d;
   d.name = name;
   d.pos = pos;
@@ -573,8 +585,8 @@ void Loader::read_domain(const std::string& name, const YAML::Node& node, Source
     if (auto v = read_string(*e)) {
       const auto parsed = parse_engine_version(*v);
       if (!parsed) {
-        error(e->value_pos, "engine_version must look like 'OpenSearch_2.11' or 'Elasticsearch_7.10', got " +
-                                describe(e->value));
+        error(e->value_pos,
+              "engine_version must look like 'OpenSearch_2.11' or 'Elasticsearch_7.10', got " + describe(e->value));
       } else if (!is_known_engine_version(*v)) {
         const std::string engine = parsed->engine == Engine::kOpenSearch ? "OpenSearch_" : "Elasticsearch_";
         std::vector<std::string> same_engine;
@@ -635,8 +647,8 @@ void Loader::read_domain(const std::string& name, const YAML::Node& node, Source
     if (v) d.node_to_node_encryption = *v;
   }
   if (fgac_ok && n2n_ok && d.fine_grained_access_control && !d.node_to_node_encryption) {
-    error(n2n ? n2n->value_pos : pos, "domain " + in_quotes(name) +
-                                          ": fine_grained_access_control requires node_to_node_encryption: true");
+    error(n2n ? n2n->value_pos : pos,
+          "domain " + in_quotes(name) + ": fine_grained_access_control requires node_to_node_encryption: true");
   }
   if (const Entry* e = f->get("access_policy")) {
     if (!e->value.IsMap()) {
@@ -672,7 +684,8 @@ void Loader::read_security(const Entry& e, DomainSpec& d) {
         SecurityUserSpec user;
         user.name = u.key;
         user.pos = u.key_pos;
-        auto body = read_map(u.value, u.value_pos, "user " + in_quotes(u.key), {"roles"}, "in user " + in_quotes(u.key));
+        auto body =
+            read_map(u.value, u.value_pos, "user " + in_quotes(u.key), {"roles"}, "in user " + in_quotes(u.key));
         if (!body) continue;
         if (const Entry* roles = body->get("roles")) {
           if (auto items = read_list(roles->value, roles->value_pos, "roles", lim::kMaxListEntries)) {
@@ -820,6 +833,9 @@ void Loader::read_link_fields(const Fields& f, LinkSpec& link) {
   if (const Entry* e = f.get("latency")) {
     if (e->value.IsScalar() && e->value.Scalar() == "auto") {
       link.latency_us.reset();
+    } else if (e->value.IsScalar() && !parse_duration(e->value.Scalar(), lim::kMaxDurationUs).out_of_range &&
+               !parse_duration(e->value.Scalar(), lim::kMaxDurationUs)) {
+      error(e->value_pos, "latency must be 'auto' or a duration like '40ms', got " + describe(e->value));
     } else if (auto v = read_duration(*e)) {
       link.latency_us = *v;
     }
@@ -897,8 +913,8 @@ void Loader::read_network(const Entry& e) {
       if (!link.directed && b < a) std::swap(a, b);
       auto [first, inserted] = seen.emplace(std::make_tuple(a, b, link.directed), link.pos);
       if (!inserted) {
-        error(link.pos, "duplicate link between " + in_quotes(link.a) + " and " + in_quotes(link.b) + " (first at line " +
-                            std::to_string(first->second.line) + ")");
+        error(link.pos, "duplicate link between " + in_quotes(link.a) + " and " + in_quotes(link.b) +
+                            " (first at line " + std::to_string(first->second.line) + ")");
       }
     }
     s_.network.links.push_back(std::move(link));
@@ -980,8 +996,8 @@ void Loader::read_workload(const Entry& e) {
     if (const Entry* v = f->get("until")) {
       if (auto x = read_duration(*v)) {
         if (*x <= w.from_us) {
-          error(v->value_pos, "until (" + format_duration(*x) + ") must be after from (" + format_duration(w.from_us) +
-                                  ")");
+          error(v->value_pos,
+                "until (" + format_duration(*x) + ") must be after from (" + format_duration(w.from_us) + ")");
         } else {
           w.until_us = *x;
         }
@@ -1012,8 +1028,8 @@ void Loader::read_rollover(const Entry& e, WorkloadSpec& w, const std::string& c
   if (const Entry* every = require(*f, "every", "in " + context)) {
     auto v = read_duration(*every);
     if (v && (*v < kUsPerS || *v % kUsPerS != 0)) {
-      error(every->value_pos, "rollover every must be a whole number of seconds, at least 1s, got " +
-                                  describe(every->value));
+      error(every->value_pos,
+            "rollover every must be a whole number of seconds, at least 1s, got " + describe(every->value));
       v.reset();
     }
     ok = ok && v;
@@ -1056,10 +1072,10 @@ void Loader::read_fault(const YAML::Node& node, std::size_t index, std::map<std:
   static constexpr std::array<std::string_view, 6> kKinds = {"link_down", "domain_down", "latency",
                                                              "bandwidth", "node_down",   "domain_lost"};
   const std::string ctx = "faults[" + std::to_string(index) + "]";
-  auto f = read_map(node, {}, ctx,
-                    {"name", "at", "duration", "link_down", "domain_down", "latency", "bandwidth", "node_down",
-                     "domain_lost"},
-                    "in " + ctx);
+  auto f = read_map(
+      node, {}, ctx,
+      {"name", "at", "duration", "link_down", "domain_down", "latency", "bandwidth", "node_down", "domain_lost"},
+      "in " + ctx);
   if (!f) return;
   FaultSpec fault;
   fault.pos = f->pos;
@@ -1068,8 +1084,8 @@ void Loader::read_fault(const YAML::Node& node, std::size_t index, std::map<std:
     const auto k = std::find(kKinds.begin(), kKinds.end(), entry.key);
     if (k == kKinds.end()) continue;
     if (kind_entry) {
-      error(entry.key_pos, "a fault has exactly one kind, got " + in_quotes(kind_entry->key) + " and " +
-                               in_quotes(entry.key));
+      error(entry.key_pos,
+            "a fault has exactly one kind, got " + in_quotes(kind_entry->key) + " and " + in_quotes(entry.key));
       continue;
     }
     kind_entry = &entry;
@@ -1134,8 +1150,7 @@ void Loader::read_fault(const YAML::Node& node, std::size_t index, std::map<std:
           if (auto v = read_int(*c, 1, lim::kMaxInstanceCount)) {
             if (domain && *v > domain->instance_count) {
               error(c->value_pos, "count must be at most the instance_count of domain " + in_quotes(domain->name) +
-                                      " (" + std::to_string(domain->instance_count) + "), got " +
-                                      std::to_string(*v));
+                                      " (" + std::to_string(domain->instance_count) + "), got " + std::to_string(*v));
             } else {
               fault.node_count = static_cast<int>(*v);
             }
@@ -1176,9 +1191,9 @@ void Loader::read_steps(const Entry& e) {
 
 void Loader::read_step(const YAML::Node& node, std::size_t index) {
   const std::string ctx = "steps[" + std::to_string(index) + "]";
-  auto f = read_map(node, {}, ctx,
-                    {"at", "on", "as", "request", "aws", "args", "body", "expect", "within", "every", "wait"},
-                    "in " + ctx);
+  auto f =
+      read_map(node, {}, ctx, {"at", "on", "as", "request", "aws", "args", "body", "expect", "within", "every", "wait"},
+               "in " + ctx);
   if (!f) return;
   StepSpec step;
   step.pos = f->pos;
@@ -1237,7 +1252,8 @@ void Loader::read_step(const YAML::Node& node, std::size_t index) {
       if (method.empty() || !extra.empty()) {
         error(request->value_pos, "request must look like 'GET index/_doc/1', got " + in_quotes(*v));
       } else if (!contains(kMethods, method)) {
-        error(request->value_pos, "unknown HTTP method " + in_quotes(method) + " (expected GET, PUT, POST, DELETE or HEAD)");
+        error(request->value_pos,
+              "unknown HTTP method " + in_quotes(method) + " (expected GET, PUT, POST, DELETE or HEAD)");
       } else {
         step.method = method;
         step.path = path.starts_with('/') ? path.substr(1) : path;
@@ -1247,8 +1263,8 @@ void Loader::read_step(const YAML::Node& node, std::size_t index) {
   if (aws) {
     if (auto v = read_string(*aws)) {
       if (!contains(aws_operations(), *v)) {
-        error(aws->value_pos, "unknown aws operation " + in_quotes(*v) + " (operations are: " + join(aws_operations()) +
-                                  ")");
+        error(aws->value_pos,
+              "unknown aws operation " + in_quotes(*v) + " (operations are: " + join(aws_operations()) + ")");
       } else {
         step.aws_operation = *v;
       }
@@ -1349,9 +1365,9 @@ void Loader::read_check(const YAML::Node& node, std::size_t index) {
       std::vector<std::string> fault_names;
       for (const FaultSpec& fault : s_.faults) fault_names.push_back(fault.name);
       if (!contains(fault_names, *v)) {
-        error(fa->value_pos, "unknown fault " + in_quotes(*v) + (fault_names.empty() ? " (there are no faults)"
-                                                                                  : " (faults are: " +
-                                                                                        join(fault_names) + ")"));
+        error(fa->value_pos,
+              "unknown fault " + in_quotes(*v) +
+                  (fault_names.empty() ? " (there are no faults)" : " (faults are: " + join(fault_names) + ")"));
       } else {
         check.fault = *v;
       }
@@ -1362,7 +1378,8 @@ void Loader::read_check(const YAML::Node& node, std::size_t index) {
     const Entry* b = f->get(key);
     if (!b) continue;
     if (bound) {
-      error(b->key_pos, "a check has exactly one of max, min or eq, got " + in_quotes(bound->key) + " and " + in_quotes(key));
+      error(b->key_pos,
+            "a check has exactly one of max, min or eq, got " + in_quotes(bound->key) + " and " + in_quotes(key));
       continue;
     }
     bound = b;
@@ -1388,8 +1405,7 @@ void Loader::read_check(const YAML::Node& node, std::size_t index) {
 
 }  // namespace
 
-std::optional<Scenario> load_scenario_text(const std::string& text, const std::string& file_label,
-                                           Diagnostics& diags) {
+std::optional<Scenario> load_scenario_text(const std::string& text, const std::string& file_label, Diagnostics& diags) {
   try {
     Loader loader(diags);
     return loader.load(text, file_label);

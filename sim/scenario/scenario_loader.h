@@ -15,7 +15,7 @@ namespace ccrsim {
 // proportional to the value is allocated.
 namespace scenario_limits {
 inline constexpr std::int64_t kMaxFileBytes = 16 * 1024 * 1024;
-inline constexpr int kMaxYamlDepth = 64;               // nesting of maps and lists
+inline constexpr int kMaxYamlDepth = 64;                  // nesting of maps and lists
 inline constexpr std::int64_t kMaxYamlNodes = 5'000'000;  // nodes visited, aliases expanded
 inline constexpr sim_time_us kMaxDurationUs = 365 * kUsPerDay;
 inline constexpr double kMaxRatePerS = 10'000'000;  // per workload entry, and per shard in capacity:
@@ -42,7 +42,6 @@ inline constexpr std::size_t kMaxIndexNameBytes = 255;
 std::optional<Scenario> load_scenario(const std::string& path, Diagnostics& diags);
 
 // Loads scenario text; `file_label` becomes Scenario::file. Returns nullopt when any error was reported.
-std::optional<Scenario> load_scenario_text(const std::string& text, const std::string& file_label,
-                                           Diagnostics& diags);
+std::optional<Scenario> load_scenario_text(const std::string& text, const std::string& file_label, Diagnostics& diags);
 
 }  // namespace ccrsim

@@ -8,7 +8,9 @@
 namespace ccrsim {
 namespace {
 
-bool is_null_word(const std::string& s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+bool is_null_word(const std::string& s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
 
 std::optional<bool> as_bool_word(const std::string& s) {
   if (s == "true" || s == "True" || s == "TRUE") return true;
