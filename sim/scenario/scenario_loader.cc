@@ -197,6 +197,7 @@ class Loader {
                                                    std::size_t max_entries);
   bool has_value(const Entry& e);
   std::optional<std::string> read_string(const Entry& e);
+  std::optional<std::string> read_scalar(const Entry& e, const std::string& expected);
   std::optional<std::int64_t> read_int(const Entry& e, std::int64_t min, std::int64_t max);
   std::optional<std::uint64_t> read_uint64(const Entry& e);
   std::optional<double> read_number(const Entry& e);
@@ -298,16 +299,20 @@ bool Loader::has_value(const Entry& e) {
 }
 
 std::optional<std::string> Loader::read_string(const Entry& e) {
+  return read_scalar(e, "a string");
+}
+
+std::optional<std::string> Loader::read_scalar(const Entry& e, const std::string& expected) {
   if (!has_value(e)) return std::nullopt;
   if (!e.value.IsScalar()) {
-    error(e.value_pos, e.key + " must be a string, got " + describe(e.value));
+    error(e.value_pos, e.key + " must be " + expected + ", got " + describe(e.value));
     return std::nullopt;
   }
   return e.value.Scalar();
 }
 
 std::optional<std::int64_t> Loader::read_int(const Entry& e, std::int64_t min, std::int64_t max) {
-  auto text = read_string(e);
+  auto text = read_scalar(e, "an integer");
   if (!text) return std::nullopt;
   const std::string range =
       e.key + " must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + *text;
@@ -328,7 +333,7 @@ std::optional<std::int64_t> Loader::read_int(const Entry& e, std::int64_t min, s
 }
 
 std::optional<std::uint64_t> Loader::read_uint64(const Entry& e) {
-  auto text = read_string(e);
+  auto text = read_scalar(e, "an integer");
   if (!text) return std::nullopt;
   std::uint64_t value = 0;
   auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
@@ -471,7 +476,15 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
   }
   YAML::Node root;
   try {
-    root = YAML::Load(text);
+    // A scenario is one document; a second one would otherwise be dropped without a word.
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (!documents.empty()) root = documents[0];
+    for (std::size_t i = 1; i < documents.size(); ++i) {
+      if (is_null(documents[i])) continue;
+      error(pos_of(documents[i], {1, 1}),
+            "a scenario file holds one YAML document; this is document " + std::to_string(i + 1));
+      return std::nullopt;
+    }
   } catch (const YAML::Exception& ex) {
     const SourcePos pos = ex.mark.is_null() ? SourcePos{1, 1} : SourcePos{ex.mark.line + 1, ex.mark.column + 1};
     error(pos, "invalid YAML: " + ex.msg);

@@ -54,6 +54,10 @@ TEST_CASE("an empty document or one that is not a map") {
                                         "s.yaml:1:1: error: missing required key 'domains' at the top level"});
   CHECK(errors_of("name: x\ndomains:\n") == Lines{"s.yaml:2:1: error: domains must declare at least one domain"});
   CHECK(errors_of("name: x\ndomains: {}\n") == Lines{"s.yaml:2:10: error: domains must declare at least one domain"});
+  CHECK(errors_of("name: x\ndomains: {abc: {}}\n---\nname: y\n") ==
+        Lines{"s.yaml:4:1: error: a scenario file holds one YAML document; this is document 2"});
+  CHECK(errors_of("name: x\ndomains: {abc: {}}\nindices: [{domain: abc, name: a, shards: [1]}]\n") ==
+        Lines{"s.yaml:3:42: error: shards must be an integer, got a list"});
 }
 
 TEST_CASE("wrong types") {
