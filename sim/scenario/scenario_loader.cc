@@ -692,18 +692,19 @@ void Loader::read_security(const Entry& e, DomainSpec& d) {
   if (const Entry* users = f->get("users")) {
     if (users->value.IsMap() && users->value.size() > lim::kMaxListEntries) {
       error(users->value_pos, "too many users: " + std::to_string(users->value.size()));
-    } else if (auto uf = read_map(users->value, users->value_pos, "users", {}, ctx + ".users")) {
+    } else if (auto uf =
+                   read_map(users->value, users->value_pos, "users", {}, "in users of domain " + in_quotes(d.name))) {
       for (const Entry& u : uf->entries) {
         SecurityUserSpec user;
         user.name = u.key;
         user.pos = u.key_pos;
-        auto body =
-            read_map(u.value, u.value_pos, "user " + in_quotes(u.key), {"roles"}, "in user " + in_quotes(u.key));
+        auto body = read_map(u.value, u.value_pos, "user " + in_quotes(u.key), {"roles"},
+                             "in user " + in_quotes(u.key) + " of domain " + in_quotes(d.name));
         if (!body) continue;
         if (const Entry* roles = body->get("roles")) {
           if (auto items = read_list(roles->value, roles->value_pos, "roles", lim::kMaxListEntries)) {
             for (const YAML::Node& r : *items) {
-              const Entry role{"role", r, roles->value_pos, pos_of(r, roles->value_pos)};
+              const Entry role{"each role", r, roles->value_pos, pos_of(r, roles->value_pos)};
               if (auto role_name = read_string(role)) user.roles.push_back(*role_name);
             }
           }
@@ -715,7 +716,8 @@ void Loader::read_security(const Entry& e, DomainSpec& d) {
   if (const Entry* roles = f->get("roles")) {
     if (roles->value.IsMap() && roles->value.size() > lim::kMaxListEntries) {
       error(roles->value_pos, "too many roles: " + std::to_string(roles->value.size()));
-    } else if (auto rf = read_map(roles->value, roles->value_pos, "roles", {}, ctx + ".roles")) {
+    } else if (auto rf =
+                   read_map(roles->value, roles->value_pos, "roles", {}, "in roles of domain " + in_quotes(d.name))) {
       for (const Entry& r : rf->entries) {
         if (!is_null(r.value) && !r.value.IsMap()) {
           error(r.value_pos, "role " + in_quotes(r.key) + " must be a map, got " + describe(r.value));
