@@ -80,6 +80,7 @@ void IndexReplicationTask::cancel() {
   cancelled_ = true;
   ++generation_;
   ctx_.sim().cancel(monitor_event_);
+  ctx_.sim().cancel(metadata_event_);
   for (auto& shard_chunks : chunks_) {
     for (Chunk& c : shard_chunks) {
       ctx_.sim().cancel(c.event);
@@ -259,6 +260,52 @@ void IndexReplicationTask::init_follow() {
   if (cancelled_) return;
   move_to(IndexTaskState::kMonitoring);
   monitor_event_ = ctx_.sim().schedule_in(kMonitorIntervalUs, this, arg_for(Kind::kMonitor, 0, 0));
+  schedule_metadata_sync();
+}
+
+void IndexReplicationTask::schedule_metadata_sync() {
+  const sim_time_us interval =
+      resolve_replication_settings(ctx_.world.domain(entry_.follower_domain)).metadata_sync_interval_us;
+  metadata_event_ = ctx_.sim().schedule_in(interval, this, arg_for(Kind::kMetadataSync, 0, 0));
+}
+
+void IndexReplicationTask::sync_metadata() {
+  schedule_metadata_sync();
+  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) return;  // errors are only logged
+  const Index* leader = ctx_.world.domain(entry_.leader_domain).find_index(entry_.leader_index);
+  Index* follower = ctx_.world.domain(entry_.follower_domain).find_index(entry_.follower_index);
+  if (leader == nullptr || follower == nullptr || leader->uuid() != entry_.leader_index_uuid) return;
+  // Settings: the leader's (minus the block-list) overlaid with the overrides; follower keys not desired go away.
+  json desired = json::object();
+  for (const auto& [key, value] : leader->settings().items()) {
+    if (!block_listed(key) && key != "translog.generation_threshold_size") desired[key] = value;
+  }
+  int replicas = leader->number_of_replicas();
+  for (const auto& [key, value] : entry_.settings_overrides.items()) {
+    const std::string k = strip_index_prefix(key);
+    if (k == "number_of_replicas") {
+      if (auto n = parse_integer(value)) replicas = static_cast<int>(*n);
+      continue;
+    }
+    if (k == "number_of_shards") continue;
+    desired[k] = value.is_string() ? value : json(value.dump());
+  }
+  // An auto-expanding follower keeps its own replica count (#1661).
+  if (!follower->settings().contains("auto_expand_replicas")) follower->set_number_of_replicas(replicas);
+  follower->settings() = std::move(desired);
+  // Aliases: mirrored, with the write flag stored as false.
+  follower->aliases().clear();
+  for (const auto& [alias, definition] : leader->aliases()) {
+    json def = definition;
+    if (def.contains("is_write_index")) def["is_write_index"] = false;
+    follower->aliases()[alias] = def;
+  }
+  // Mappings: the full leader mapping is put when an existing follower property differs from the leader's.
+  const json& lp = leader->mappings().contains("properties") ? leader->mappings()["properties"] : json::object();
+  const json& fp = follower->mappings().contains("properties") ? follower->mappings()["properties"] : json::object();
+  bool differs = false;
+  for (const auto& [name, def] : fp.items()) differs = differs || (lp.contains(name) && lp[name] != def);
+  if (differs) follower->mappings() = leader->mappings();
 }
 
 std::string IndexReplicationTask::auto_pause_reason() const {
@@ -276,9 +323,26 @@ void IndexReplicationTask::poke_shards() {
   for (auto& task : shard_tasks_) task->poke();
 }
 
+bool IndexReplicationTask::leader_deleted_with_delete_index() const {
+  const Domain& follower_domain = ctx_.world.domain(entry_.follower_domain);
+  const EngineVersion version = parse_engine_version(follower_domain.spec().engine_version);
+  if (!version.opensearch || !version.at_least(3, 3)) return false;  // the setting exists from 3.3 on
+  if (!resolve_replication_settings(follower_domain).replicate_delete_index) return false;
+  const std::string missing = "no such index [" + entry_.leader_index + "]";
+  return std::any_of(shard_tasks_.begin(), shard_tasks_.end(), [&](const auto& t) {
+    return t->failed() && t->failure_class() == "org.opensearch.index.IndexNotFoundException" &&
+           t->failure_message() == missing;
+  });
+}
+
 void IndexReplicationTask::monitor() {
   const bool any_failed =
       std::any_of(shard_tasks_.begin(), shard_tasks_.end(), [](const auto& t) { return t->failed(); });
+  if (any_failed && leader_deleted_with_delete_index()) {
+    move_to(IndexTaskState::kCompleted);
+    ctx_.control.complete_after_leader_deleted(entry_);  // cancels this task
+    return;
+  }
   if (any_failed) {
     ctx_.control.auto_pause(entry_, auto_pause_reason());  // cancels this task
     return;
@@ -314,6 +378,9 @@ void IndexReplicationTask::on_event(std::uint64_t arg) {
       break;
     case Kind::kMonitor:
       monitor();
+      break;
+    case Kind::kMetadataSync:
+      sync_metadata();
       break;
   }
 }

@@ -2,7 +2,9 @@
 // One follower index's replication (IndexReplicationTask.kt): INIT -> RESTORING (bootstrap: the leader's store is
 // copied shard by shard in recovery.chunk_size chunks, max_concurrent_file_chunks in flight per shard, as network
 // transfers leader -> follower) -> INIT_FOLLOW (write block, shard tasks) -> FOLLOWING -> MONITORING (every 5 s:
-// failed shard tasks -> auto-pause). A resume starts at INIT and goes straight to INIT_FOLLOW.
+// failed shard tasks -> auto-pause). A resume starts at INIT and goes straight to INIT_FOLLOW. Once monitoring, the
+// metadata sync copies the leader's settings (minus the block-list, overlaid with the user's overrides) and aliases
+// every metadata_sync_interval.
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -49,7 +51,7 @@ class IndexReplicationTask final : public EventTarget {
   void on_event(std::uint64_t arg) override;
 
  private:
-  enum class Kind : std::uint64_t { kChunkRequestArrives = 1, kChunkArrived, kChunkRetry, kMonitor };
+  enum class Kind : std::uint64_t { kChunkRequestArrives = 1, kChunkArrived, kChunkRetry, kMonitor, kMetadataSync };
   struct Chunk {
     bool busy = false;
     std::int64_t bytes = 0;
@@ -70,6 +72,9 @@ class IndexReplicationTask final : public EventTarget {
   void finish_shard_restore(int shard);
   void init_follow();
   void monitor();
+  bool leader_deleted_with_delete_index() const;
+  void sync_metadata();
+  void schedule_metadata_sync();
   std::string auto_pause_reason() const;
 
   ReplicationContext& ctx_;
@@ -82,6 +87,7 @@ class IndexReplicationTask final : public EventTarget {
   std::vector<std::vector<Chunk>> chunks_;  // per shard, max_concurrent_file_chunks slots
   std::vector<std::unique_ptr<ShardReplicationTask>> shard_tasks_;
   EventHandle monitor_event_;
+  EventHandle metadata_event_;
   std::uint64_t leader_generation_seen_ = 0;
 };
 

@@ -39,6 +39,9 @@ class ReplicationControl {
   virtual void fail(ReplicationEntry& entry, const std::string& reason) = 0;
   // The index task moved (API waiters for RESTORING / FOLLOWING).
   virtual void task_state_changed(ReplicationEntry& entry) = 0;
+  // The leader index was deleted and plugins.replication.replicate.delete_index is on (3.3+): internal stop, and
+  // the follower index is deleted.
+  virtual void complete_after_leader_deleted(ReplicationEntry& entry) = 0;
 };
 
 struct ReplicationContext {

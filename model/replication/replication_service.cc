@@ -168,6 +168,13 @@ void ReplicationService::auto_pause(ReplicationEntry& entry, const std::string& 
   retire_task(entry);
 }
 
+void ReplicationService::complete_after_leader_deleted(ReplicationEntry& entry) {
+  retire_task(entry);
+  world_.domain(entry.follower_domain).delete_index(entry.follower_index);
+  entry.stopped = true;
+  entry.overall = OverallState::kNone;
+}
+
 void ReplicationService::fail(ReplicationEntry& entry, const std::string& reason) {
   entry.overall = OverallState::kFailed;
   entry.reason = reason;

@@ -93,6 +93,7 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   void auto_pause(ReplicationEntry& entry, const std::string& reason) override;
   void fail(ReplicationEntry& entry, const std::string& reason) override;
   void task_state_changed(ReplicationEntry& entry) override;
+  void complete_after_leader_deleted(ReplicationEntry& entry) override;
 
   ReplicationEntry* entry_by_id(int id);
   void retire_task(ReplicationEntry& entry);

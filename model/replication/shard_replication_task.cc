@@ -175,7 +175,8 @@ void ShardReplicationTask::answer(int r, Index& leader) {
   reader.response_to = to;
   reader.response_checkpoint = checkpoint;
   const std::int64_t bytes = source.bytes_between(reader.range.from, to) + kResponseOverheadBytes;
-  LeaderShardStats& leader_stats = ctx_.leader_stats[entry_.leader_domain][entry_.leader_index][shard_];
+  if (leader_stats_ == nullptr) leader_stats_ = &ctx_.leader_stats[entry_.leader_domain][entry_.leader_index][shard_];
+  LeaderShardStats& leader_stats = *leader_stats_;
   leader_stats.operations_read += std::max<std::int64_t>(0, to - reader.range.from + 1);
   leader_stats.bytes_read += bytes - kResponseOverheadBytes;
   leader_stats.last_fetch_us = ctx_.now();

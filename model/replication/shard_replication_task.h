@@ -133,6 +133,7 @@ class ShardReplicationTask final : public EventTarget {
   std::vector<Writer> writers_;
   sim_time_us backoff_us_ = kFirstBackoffUs;
   FollowerShardStats stats_;
+  LeaderShardStats* leader_stats_ = nullptr;  // a std::map node: stable for the service's life
 };
 
 }  // namespace ccrsim
