@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "model/domain.h"
+#include "model/replication/engine_version.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_service.h"
 
@@ -123,8 +125,22 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
   });
 
   router.add_async("POST", base + "{index}/_resume", [&service](RestContext& ctx, Responder done) {
-    if (auto error = require_empty_object(ctx, "resume_replication_request")) return done(std::move(*error));
-    service.resume(ctx.domain_id, ctx.param("index"), std::move(done));
+    const auto& body = ctx.request.body;
+    if (!body) return done(errors::body_required());
+    if (!body->is_object()) return done(errors::malformed_body("request body must be a JSON object"));
+    // force_resume exists from 3.8 on; older parsers know no field at all.
+    const EngineVersion version = parse_engine_version(ctx.domain().spec().engine_version);
+    std::set<std::string> allowed;
+    if (version.opensearch && version.at_least(3, 8)) allowed.insert("force_resume");
+    if (auto field = unknown_field(*body, allowed)) {
+      return done(errors::unknown_field("resume_replication_request", *field));
+    }
+    bool force = false;
+    if (auto it = body->find("force_resume"); it != body->end()) {
+      if (!it->is_boolean()) return done(errors::malformed_body("[force_resume] must be a boolean"));
+      force = it->get<bool>();
+    }
+    service.resume(ctx.domain_id, ctx.param("index"), force, std::move(done));
   });
 
   router.add("GET", base + "{index}/_status", [&service](RestContext& ctx) {

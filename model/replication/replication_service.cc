@@ -259,11 +259,27 @@ RestResponse ReplicationService::pause(DomainId follower, const std::string& ind
   return acknowledged();
 }
 
-void ReplicationService::resume(DomainId follower, const std::string& index, Responder done) {
+void ReplicationService::restart_bootstrap(ReplicationEntry& entry, const Index& leader, Responder done) {
+  for (int s = 0; s < leader.number_of_shards(); ++s) ctx_.leases.remove(lease_key(entry, s));
+  world_.domain(entry.follower_domain).delete_index(entry.follower_index);
+  entry.overall = OverallState::kRunning;
+  entry.reason = "User initiated";
+  entry.leader_index_uuid = leader.uuid();
+  entry.bootstrap_start_us = -1;
+  entry.bootstrap_end_us = -1;
+  add_waiter(entry, IndexTaskState::kRestoring, std::move(done));
+  entry.task = std::make_unique<IndexReplicationTask>(ctx_, entry);
+  entry.task->start();
+}
+
+void ReplicationService::resume(DomainId follower, const std::string& index, bool force_resume, Responder done) {
   ReplicationEntry* entry = active_entry(follower, index);
   if (entry == nullptr) return done(errors::no_replication_in_progress(index));
   const TransitionOutcome outcome = decide(phase(*entry), UserAction::kResume);
   if (!outcome.allowed) return done(errors::refusal(outcome.refusal, index, entry->overall));
+  if (world_.connections().find_active(follower, entry->leader_alias) == nullptr) {
+    return done(errors::no_such_remote_cluster(entry->leader_alias));
+  }
   Domain& leader_domain = world_.domain(entry->leader_domain);
   leader_domain.catch_up_writes(world_.now());
   const Index* leader = leader_domain.find_index(entry->leader_index);
@@ -274,6 +290,7 @@ void ReplicationService::resume(DomainId follower, const std::string& index, Res
   for (int s = 0; s < leader->number_of_shards() && leases_ok; ++s) {
     leases_ok = ctx_.leases.alive(lease_key(*entry, s), world_.now(), period);
   }
+  if (!leases_ok && force_resume) return restart_bootstrap(*entry, *leader, std::move(done));
   if (!leases_ok) {
     for (int s = 0; s < leader->number_of_shards(); ++s) ctx_.leases.remove(lease_key(*entry, s));
     const EngineVersion version = parse_engine_version(world_.domain(follower).spec().engine_version);
@@ -475,6 +492,17 @@ sim_time_us ReplicationService::time_lag_us(const ReplicationEntry& entry) {
     if (ls.global_checkpoint() > applied) oldest = std::min(oldest, ls.write_time(applied + 1));
   }
   return oldest == kTimeNever ? 0 : std::max<sim_time_us>(0, world_.now() - oldest);
+}
+
+ReplicationSample ReplicationService::sample(const ReplicationEntry& entry) {
+  ReplicationSample out;
+  out.status = status_string(entry);
+  out.running = out.status == "BOOTSTRAPPING" || out.status == "SYNCING" || out.status == "RUNNING";
+  out.leader_checkpoint = leader_checkpoint(entry);
+  out.follower_checkpoint = follower_checkpoint(entry);
+  out.lag_ops = out.leader_checkpoint - out.follower_checkpoint;
+  out.lag_time_us = time_lag_us(entry);
+  return out;
 }
 
 void ReplicationService::notify_leader_changed(DomainId domain, const std::string& index) {

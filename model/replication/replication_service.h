@@ -20,6 +20,16 @@
 
 namespace ccrsim {
 
+// One sample of a replication for the report's lag series (spec §6.2): taken every sample_interval.
+struct ReplicationSample {
+  std::string status;    // as status_string()
+  bool running = false;  // BOOTSTRAPPING or SYNCING (or the transient RUNNING): percentiles use these samples
+  std::int64_t leader_checkpoint = 0;
+  std::int64_t follower_checkpoint = 0;
+  std::int64_t lag_ops = 0;
+  sim_time_us lag_time_us = 0;
+};
+
 struct StartReplicationRequest {
   std::string follower_index;
   std::string leader_alias;
@@ -47,7 +57,8 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   // handlers; these check state, connections and the leader in the plugin's order.
   void start(DomainId follower, const StartReplicationRequest& request, Responder done);
   RestResponse pause(DomainId follower, const std::string& index, const std::optional<std::string>& reason);
-  void resume(DomainId follower, const std::string& index, Responder done);
+  // force_resume (3.8+): with the leases gone, stop internally, delete the follower and bootstrap again.
+  void resume(DomainId follower, const std::string& index, bool force_resume, Responder done);
   RestResponse stop(DomainId follower, const std::string& index);
   RestResponse status(DomainId follower, const std::string& index, bool verbose);
   RestResponse update(DomainId follower, const std::string& index, const json& settings);
@@ -64,6 +75,9 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   std::int64_t ops_lag(const ReplicationEntry& entry) { return leader_checkpoint(entry) - follower_checkpoint(entry); }
   // now minus the leader write time of the oldest operation not yet applied on the follower; 0 when caught up.
   sim_time_us time_lag_us(const ReplicationEntry& entry);
+
+  // Everything the sampler needs, in one call.
+  ReplicationSample sample(const ReplicationEntry& entry);
 
   // The leader index `index` on `domain` changed outside the synthetic writers (an explicit document write, a
   // close, a delete): followers re-check their long polls now instead of at the next 5 s monitor pass.
@@ -100,6 +114,7 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   ReplicationPhase phase(const ReplicationEntry& entry) const;
   void add_waiter(ReplicationEntry& entry, IndexTaskState target, Responder done);
   void answer_waiter(std::size_t w, RestResponse response);
+  void restart_bootstrap(ReplicationEntry& entry, const Index& leader, Responder done);
   std::optional<RestResponse> check_leader_for_start(DomainId follower, const StartReplicationRequest& request,
                                                      DomainId leader);
   json running_status(ReplicationEntry& entry, bool verbose);

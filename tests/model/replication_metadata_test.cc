@@ -89,3 +89,41 @@ TEST_CASE("a bootstrap longer than the lease period pauses at the first renewal"
 
 }  // namespace
 }  // namespace ccrsim
+
+namespace ccrsim {
+namespace {
+
+TEST_CASE("force_resume (3.8+) re-bootstraps when the leases are gone") {
+  testing::ReplicationFixtureOptions options;
+  options.engine_version = "OpenSearch_3.8";
+  testing::ReplicationFixture f(options);
+  Index& leader = f.leader_index("leader-01", 1);
+  leader.settings()["soft_deletes.retention_lease.period"] = "1m";
+  f.add_workload("leader-01", 10, 0, 6 * kUsPerMin);
+  REQUIRE(f.start("follower-01", "leader-01").status == 200);
+  f.run_until(30 * kUsPerS);
+  REQUIRE(f.call("POST _plugins/_replication/follower-01/_pause").status == 200);
+  f.run_until(5 * kUsPerMin);
+  CHECK(f.call("POST _plugins/_replication/follower-01/_resume", json::object()).status == 404);
+  auto forced = f.call("POST _plugins/_replication/follower-01/_resume", json{{"force_resume", true}});
+  CHECK(forced.status == 200);
+  f.run_until(8 * kUsPerMin);
+  CHECK(f.status("follower-01")["status"] == "SYNCING");
+  f.leader().catch_up_writes(f.sim().now());
+  CHECK(f.follower().find_index("follower-01")->shard(0).max_seq_no() == leader.shard(0).max_seq_no());
+  CHECK(f.service().entries().size() == 1);
+  const ReplicationSample s = f.service().sample(*f.service().entries()[0]);
+  CHECK(s.running);
+  CHECK(s.lag_ops == 0);
+}
+
+TEST_CASE("force_resume is an unknown field before 3.8") {
+  testing::ReplicationFixture f;
+  f.leader_index("leader-01", 1);
+  REQUIRE(f.start("follower-01", "leader-01").status == 200);
+  REQUIRE(f.call("POST _plugins/_replication/follower-01/_pause").status == 200);
+  CHECK(f.call("POST _plugins/_replication/follower-01/_resume", json{{"force_resume", true}}).status == 400);
+}
+
+}  // namespace
+}  // namespace ccrsim
