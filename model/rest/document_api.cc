@@ -22,7 +22,7 @@ bool forced_refresh(const RestRequest& request) { return wants_refresh(request) 
 std::optional<RestResponse> check_writable(const Index& index) {
   if (index.closed()) return index_closed(index);
   if (index.replication_block()) return replication_blocked(index);
-  return std::nullopt;
+  return api_write_block(index);
 }
 
 std::optional<RestResponse> check_id(const std::string& id) {

@@ -135,6 +135,14 @@ std::optional<RestResponse> static_settings_on_open(const FlatSettings& settings
   return illegal_argument("Can't update non dynamic settings [[" + keys + "]] for open indices [" + names + "]");
 }
 
+// Property.Final settings cannot change even on a closed index.
+std::optional<RestResponse> final_setting(const FlatSettings& settings) {
+  for (const auto& [key, value] : settings) {
+    if (is_final_index_setting(key)) return illegal_argument("final index setting [" + key + "], not updateable");
+  }
+  return std::nullopt;
+}
+
 RestResponse put_settings(RestContext& ctx) {
   Domain& domain = ctx.domain();
   if (!ctx.request.body) return body_required();
@@ -149,8 +157,9 @@ RestResponse put_settings(RestContext& ctx) {
   ResolvedIndices resolved = resolve_indices(domain, ctx.param("index"), IndicesOptions::open_and_closed());
   if (resolved.error) return *resolved.error;
   if (auto blocked = first_blocked(resolved.indices)) return *blocked;
-  if (auto error = static_settings_on_open(settings, resolved.indices)) return *error;
   if (auto error = validate_index_settings(settings)) return *error;
+  if (auto error = static_settings_on_open(settings, resolved.indices)) return *error;
+  if (auto error = final_setting(settings)) return *error;
   for (Index* index : resolved.indices) apply_index_settings(*index, settings);
   return acknowledged();
 }

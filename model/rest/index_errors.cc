@@ -23,6 +23,34 @@ RestResponse replication_blocked(const Index& index) {
                               "] blocked by: [FORBIDDEN/1000/index read-only(cross-cluster-replication)];");
 }
 
+std::optional<RestResponse> api_write_block(const Index& index) {
+  struct Block {
+    const char* setting;
+    int status;
+    const char* description;
+  };
+  static const Block kBlocks[] = {
+      {"blocks.read_only", 403, "FORBIDDEN/5/index read-only (api)"},
+      {"blocks.read_only_allow_delete", 429,
+       "TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage watermark, index has read-only-allow-delete block"},
+      {"blocks.write", 403, "FORBIDDEN/8/index write (api)"}};
+  for (const Block& block : kBlocks) {
+    auto it = index.settings().find(block.setting);
+    if (it == index.settings().end() || *it != json("true")) continue;
+    return opensearch_error(block.status, "cluster_block_exception",
+                            "index [" + index.name() + "] blocked by: [" + block.description + "];");
+  }
+  return std::nullopt;
+}
+
+RestResponse with_caused_by(RestResponse response, const std::string& type, const std::string& reason) {
+  json cause = json::object();
+  cause["type"] = type;
+  cause["reason"] = reason;
+  response.body["error"]["caused_by"] = std::move(cause);
+  return response;
+}
+
 RestResponse index_already_exists(const Index& index) {
   return opensearch_error(400, "resource_already_exists_exception",
                           "index [" + index.name() + "/" + index.uuid() + "] already exists", index_fields(index));

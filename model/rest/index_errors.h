@@ -1,5 +1,6 @@
 #pragma once
 // Errors the index-level APIs share, with OpenSearch's types, statuses and texts.
+#include <optional>
 #include <string>
 
 #include "model/index.h"
@@ -12,6 +13,11 @@ RestResponse index_closed(const Index& index);
 // 403 cluster_block_exception for the cross-cluster-replication block (writes, deletes, settings, close/open).
 RestResponse replication_blocked(const Index& index);
 // 400 resource_already_exists_exception "index [name/uuid] already exists".
+// The index.blocks.* settings that refuse document writes (read_only, read_only_allow_delete, write), as
+// cluster_block_exception with the block's status; nullopt when none is set.
+std::optional<RestResponse> api_write_block(const Index& index);
+// Adds OpenSearch's "caused_by" object to an error envelope (after the error's other fields).
+RestResponse with_caused_by(RestResponse response, const std::string& type, const std::string& reason);
 RestResponse index_already_exists(const Index& index);
 RestResponse illegal_argument(const std::string& reason);
 RestResponse parse_exception(const std::string& reason);

@@ -119,6 +119,16 @@ bool is_static_index_setting(const std::string& key) {
   return key.rfind("index.analysis.", 0) == 0;
 }
 
+bool is_final_index_setting(const std::string& key) {
+  static const char* kFinal[] = {"index.number_of_shards", "index.number_of_routing_shards", "index.uuid",
+                                 "index.creation_date",    "index.provided_name",            "index.version.created",
+                                 "index.replication.type", "index.soft_deletes.enabled"};
+  for (const char* s : kFinal) {
+    if (key == s) return true;
+  }
+  return false;
+}
+
 std::optional<RestResponse> validate_index_settings(const FlatSettings& settings) {
   for (const auto& [key, value] : settings) {
     if (value.is_null()) continue;

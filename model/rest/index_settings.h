@@ -31,6 +31,8 @@ std::optional<RestResponse> parse_time_setting(const std::string& key, const jso
 
 // Settings that cannot change on an open index (Property.Final ones included).
 bool is_static_index_setting(const std::string& key);
+// Settings fixed at creation (number_of_shards, uuid, ...): not updateable even on a closed index.
+bool is_final_index_setting(const std::string& key);
 // Checks the values of the settings the simulator acts on (replicas, refresh_interval); others are kept as given.
 std::optional<RestResponse> validate_index_settings(const FlatSettings& settings);
 // Validates, then applies settings (null resets to the default); nothing changes on an error.

@@ -188,3 +188,34 @@ TEST_CASE("bodies of the wrong JSON type are 400s, never crashes") {
 
 }  // namespace
 }  // namespace ccrsim::test
+
+namespace ccrsim::test {
+namespace {
+
+TEST_CASE("final settings cannot change on a closed index either") {
+  RestFixture f;
+  f.call("PUT idx");
+  f.call("POST idx/_close");
+  RestResponse r = f.call("PUT idx/_settings", json::parse(R"({"index.number_of_shards":3})"));
+  CHECK(r.status == 400);
+  CHECK(r.body["error"]["reason"] == "final index setting [index.number_of_shards], not updateable");
+  CHECK(f.call("PUT idx/_settings", json::parse(R"({"index.codec":"best_compression"})")).status == 200);
+}
+
+TEST_CASE("index.blocks.* settings refuse document writes with their block texts") {
+  RestFixture f;
+  f.call("PUT idx");
+  f.call("PUT idx/_settings", json::parse(R"({"index.blocks.write":true})"));
+  RestResponse r = f.call("PUT idx/_doc/1", json{{"a", 1}});
+  CHECK(r.status == 403);
+  CHECK(r.body["error"]["reason"] == "index [idx] blocked by: [FORBIDDEN/8/index write (api)];");
+  f.call("PUT idx/_settings", json::parse(R"({"index.blocks.write":null,"index.blocks.read_only_allow_delete":"true"})"));
+  RestResponse flood = f.call("PUT idx/_doc/1", json{{"a", 1}});
+  CHECK(flood.status == 429);
+  CHECK(flood.body["error"]["reason"] ==
+        "index [idx] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage watermark, index has "
+        "read-only-allow-delete block];");
+}
+
+}  // namespace
+}  // namespace ccrsim::test
