@@ -1,6 +1,7 @@
 #include "model/rest/document_api.h"
 
 #include "model/rest/auto_id.h"
+#include "model/rest/dynamic_mapping.h"
 #include "model/rest/index_creation.h"
 #include "model/rest/index_errors.h"
 #include "model/rest/index_health.h"
@@ -101,6 +102,7 @@ RestResponse write_doc(RestContext& ctx, const std::string& id, bool create_only
   if (create_only) {
     if (auto existing = index.get_doc(id)) return version_conflict(index, id, existing->version);
   }
+  if (auto error = map_document(index.mappings(), *ctx.request.body, id)) return *error;
   const Index::WriteResult r = index.index_doc(id, *ctx.request.body, ctx.now());
   if (wants_refresh(ctx.request)) index.force_refresh(ctx.now());
   const bool created = r.created;

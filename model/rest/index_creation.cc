@@ -1,5 +1,6 @@
 #include "model/rest/index_creation.h"
 
+#include "model/rest/dynamic_mapping.h"
 #include "model/rest/index_errors.h"
 #include "model/rest/index_name_rules.h"
 #include "model/rest/index_settings.h"
@@ -85,7 +86,7 @@ CreatedIndex create_index(Domain& domain, const std::string& index_name, const j
   }
   Index& index = domain.create_index(index_name, request.shards, request.replicas, now_us);
   apply_index_settings(index, request.settings);
-  index.mappings() = request.mappings;
+  index.mappings() = sorted_mappings(request.mappings);
   for (const auto& [alias, definition] : request.aliases.items()) {
     index.aliases()[alias] = definition.is_object() ? definition : json::object();
   }

@@ -156,3 +156,34 @@ TEST_CASE("refresh: a write is searchable after the next periodic refresh, or at
 
 }  // namespace
 }  // namespace ccrsim::test
+
+namespace ccrsim::test {
+namespace {
+
+TEST_CASE("writes map new fields dynamically, sorted by name, as OpenSearch's defaults do") {
+  RestFixture f;
+  f.call("PUT idx/_doc/1", json::parse(R"({"user":"kimchy","age":30,"score":1.5,"ok":true,"when":"2024-01-02T03:04:05Z","geo.city":"Oslo","tags":["a"],"none":null})"));
+  CHECK(f.call("GET idx/_mapping").body.dump() ==
+        R"({"idx":{"mappings":{"properties":{"age":{"type":"long"},"geo":{"properties":{"city":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}}}},"ok":{"type":"boolean"},"score":{"type":"float"},"tags":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}},"user":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}},"when":{"type":"date"}}}}})");
+}
+
+TEST_CASE("values an existing field cannot parse are refused, and strict mappings refuse new fields") {
+  RestFixture f;
+  f.call("PUT idx", json::parse(R"({"mappings":{"dynamic":"strict","properties":{"n":{"type":"long"},"b":{"type":"boolean"}}}})"));
+  RestResponse number = f.call("PUT idx/_doc/1", json{{"n", "abc"}});
+  CHECK(number.status == 400);
+  CHECK(number.body["error"]["reason"] ==
+        "failed to parse field [n] of type [long] in document with id '1'. Preview of field's value: 'abc'");
+  CHECK(number.body["error"]["caused_by"]["type"] == "number_format_exception");
+  CHECK(f.call("PUT idx/_doc/1", json{{"n", "12"}}).status == 201);  // numeric strings are coerced
+  CHECK(f.call("PUT idx/_doc/2", json{{"b", "maybe"}}).body["error"]["caused_by"]["reason"] ==
+        "Failed to parse value [maybe] as only [true] or [false] are allowed.");
+  RestResponse strict = f.call("PUT idx/_doc/3", json{{"other", 1}});
+  CHECK(strict.status == 400);
+  CHECK(strict.body["error"]["type"] == "strict_dynamic_mapping_exception");
+  CHECK(strict.body["error"]["reason"] == "mapping set to strict, dynamic introduction of [other] within [_doc] is not allowed");
+  CHECK(f.call("GET idx/_doc/3").status == 404);
+}
+
+}  // namespace
+}  // namespace ccrsim::test
