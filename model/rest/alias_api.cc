@@ -34,7 +34,8 @@ std::vector<std::string> names_of(const json& spec, const char* one, const char*
 }
 
 std::optional<RestResponse> parse_action(Domain& domain, const json& entry, AliasAction& out) {
-  if (!entry.is_object() || entry.size() != 1) return parse_exception("each alias action must be an object with one key");
+  if (!entry.is_object() || entry.size() != 1)
+    return parse_exception("each alias action must be an object with one key");
   out.type = entry.begin().key();
   const json& spec = entry.begin().value();
   if (out.type != "add" && out.type != "remove" && out.type != "remove_index") {
@@ -67,8 +68,10 @@ std::optional<RestResponse> check_action(const Domain& domain, const AliasAction
       extra["index_uuid"] = "_na_";
       extra["index"] = alias;
       return opensearch_error(400, "invalid_alias_name_exception",
-                              "Invalid alias name [" + alias + "], an index or data stream exists with the same name "
-                              "as the alias", extra);
+                              "Invalid alias name [" + alias +
+                                  "], an index or data stream exists with the same name "
+                                  "as the alias",
+                              extra);
     }
     if (action.type != "remove") continue;
     bool found = false;
@@ -117,6 +120,8 @@ RestResponse post_aliases(RestContext& ctx) {
 
 }  // namespace
 
-void register_alias_api(RestRouter& router) { router.add("POST", "_aliases", post_aliases); }
+void register_alias_api(RestRouter& router) {
+  router.add("POST", "_aliases", post_aliases);
+}
 
 }  // namespace ccrsim

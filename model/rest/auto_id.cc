@@ -20,14 +20,16 @@ std::uint64_t fnv1a(const std::string& s) {
 std::string base64url_no_padding(const std::array<std::uint8_t, 15>& bytes) {
   std::string out;
   for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    const std::uint32_t v = (static_cast<std::uint32_t>(bytes[i]) << 16) | (static_cast<std::uint32_t>(bytes[i + 1]) << 8) |
-                            bytes[i + 2];
+    const std::uint32_t v =
+        (static_cast<std::uint32_t>(bytes[i]) << 16) | (static_cast<std::uint32_t>(bytes[i + 1]) << 8) | bytes[i + 2];
     for (int shift = 18; shift >= 0; shift -= 6) out.push_back(kBase64Url[(v >> shift) & 63U]);
   }
   return out;
 }
 
-std::uint8_t byte_of(std::uint64_t v, int shift) { return static_cast<std::uint8_t>((v >> shift) & 0xFFU); }
+std::uint8_t byte_of(std::uint64_t v, int shift) {
+  return static_cast<std::uint8_t>((v >> shift) & 0xFFU);
+}
 
 }  // namespace
 
@@ -36,10 +38,10 @@ std::string auto_document_id(std::uint64_t sequence, sim_time_us now_us, const s
   // The real generator starts its sequence at a random value; a hash of the node name stands in for it.
   const std::uint64_t seq = (sequence + (mac >> 40)) & 0xFFFFFFU;
   const auto ts = static_cast<std::uint64_t>(epoch_millis(now_us));
-  const std::array<std::uint8_t, 15> bytes = {
-      byte_of(seq, 0),  byte_of(seq, 16), byte_of(ts, 16),  byte_of(ts, 24), byte_of(ts, 32),
-      byte_of(ts, 40),  byte_of(mac, 0),  byte_of(mac, 8),  byte_of(mac, 16), byte_of(mac, 24),
-      byte_of(mac, 32), byte_of(mac, 40), byte_of(ts, 8),   byte_of(seq, 8),  byte_of(ts, 0)};
+  const std::array<std::uint8_t, 15> bytes = {byte_of(seq, 0),  byte_of(seq, 16), byte_of(ts, 16),  byte_of(ts, 24),
+                                              byte_of(ts, 32),  byte_of(ts, 40),  byte_of(mac, 0),  byte_of(mac, 8),
+                                              byte_of(mac, 16), byte_of(mac, 24), byte_of(mac, 32), byte_of(mac, 40),
+                                              byte_of(ts, 8),   byte_of(seq, 8),  byte_of(ts, 0)};
   return base64url_no_padding(bytes);
 }
 

@@ -11,9 +11,9 @@ namespace ccrsim {
 namespace {
 
 std::vector<CatColumn> index_columns() {
-  return {{"health", false},     {"status", false},      {"index", false},     {"uuid", false},
-          {"pri", true},         {"rep", true},          {"docs.count", true}, {"docs.deleted", true},
-          {"store.size", true},  {"pri.store.size", true}};
+  return {{"health", false},    {"status", false},       {"index", false},     {"uuid", false},
+          {"pri", true},        {"rep", true},           {"docs.count", true}, {"docs.deleted", true},
+          {"store.size", true}, {"pri.store.size", true}};
 }
 
 std::optional<std::string> size_cell(std::int64_t bytes, const RestRequest& request) {

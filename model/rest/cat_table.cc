@@ -30,8 +30,8 @@ std::optional<std::vector<std::size_t>> chosen_columns(const CatTable& table, co
     return out;
   }
   for (const std::string& name : split_commas(request.param("h"))) {
-    auto it = std::find_if(table.columns.begin(), table.columns.end(),
-                           [&](const CatColumn& c) { return c.name == name; });
+    auto it =
+        std::find_if(table.columns.begin(), table.columns.end(), [&](const CatColumn& c) { return c.name == name; });
     if (it == table.columns.end()) {
       unknown = name;
       return std::nullopt;
@@ -86,7 +86,8 @@ RestResponse render_cat_table(const CatTable& table, const RestRequest& request)
   if (!cols) return illegal_argument("header [" + unknown + "] does not exist in the table");
   const std::string format = request.param("format", "text");
   if (format == "json") return RestResponse::ok(render_json(table, *cols));
-  if (format != "text" && format != "txt") return illegal_argument("format [" + format + "] is not supported by the simulator (supported: text, json)");
+  if (format != "text" && format != "txt")
+    return illegal_argument("format [" + format + "] is not supported by the simulator (supported: text, json)");
   return RestResponse::plain(200, render_text(table, *cols, request.flag("v")));
 }
 

@@ -18,7 +18,9 @@ bool wants_refresh(const RestRequest& request) {
   auto it = request.params.find("refresh");
   return it != request.params.end() && (it->second.empty() || it->second == "true" || it->second == "wait_for");
 }
-bool forced_refresh(const RestRequest& request) { return wants_refresh(request) && request.param("refresh") != "wait_for"; }
+bool forced_refresh(const RestRequest& request) {
+  return wants_refresh(request) && request.param("refresh") != "wait_for";
+}
 
 std::optional<RestResponse> check_writable(const Index& index) {
   if (index.closed()) return index_closed(index);
@@ -29,8 +31,9 @@ std::optional<RestResponse> check_writable(const Index& index) {
 std::optional<RestResponse> check_id(const std::string& id) {
   if (id.size() <= kMaxIdBytes) return std::nullopt;
   return opensearch_error(400, "action_request_validation_exception",
-                          "Validation Failed: 1: id [" + id + "] is too long, must be no longer than 512 bytes but was: " +
-                              std::to_string(id.size()) + ";");
+                          "Validation Failed: 1: id [" + id +
+                              "] is too long, must be no longer than 512 bytes but was: " + std::to_string(id.size()) +
+                              ";");
 }
 
 // action.auto_create_index=false turns the auto-create of a write into a 404.
@@ -82,10 +85,10 @@ RestResponse version_conflict(const Index& index, const std::string& id, std::in
   extra["index_uuid"] = index.uuid();
   extra["shard"] = std::to_string(index.shard_for_id(id));
   extra["index"] = index.name();
-  return opensearch_error(409, "version_conflict_engine_exception",
-                          "[" + id + "]: version conflict, document already exists (current version [" +
-                              std::to_string(version) + "])",
-                          extra);
+  return opensearch_error(
+      409, "version_conflict_engine_exception",
+      "[" + id + "]: version conflict, document already exists (current version [" + std::to_string(version) + "])",
+      extra);
 }
 
 RestResponse write_doc(RestContext& ctx, const std::string& id, bool create_only) {
@@ -106,9 +109,9 @@ RestResponse write_doc(RestContext& ctx, const std::string& id, bool create_only
   const Index::WriteResult r = index.index_doc(id, *ctx.request.body, ctx.now());
   if (wants_refresh(ctx.request)) index.force_refresh(ctx.now());
   const bool created = r.created;
-  return RestResponse::with_status(created ? 201 : 200, write_response(domain, index, id, r,
-                                                                       created ? "created" : "updated",
-                                                                       forced_refresh(ctx.request)));
+  return RestResponse::with_status(
+      created ? 201 : 200,
+      write_response(domain, index, id, r, created ? "created" : "updated", forced_refresh(ctx.request)));
 }
 
 RestResponse put_doc(RestContext& ctx) {
@@ -116,7 +119,9 @@ RestResponse put_doc(RestContext& ctx) {
   return write_doc(ctx, ctx.param("id"), create_only);
 }
 
-RestResponse create_doc(RestContext& ctx) { return write_doc(ctx, ctx.param("id"), true); }
+RestResponse create_doc(RestContext& ctx) {
+  return write_doc(ctx, ctx.param("id"), true);
+}
 
 RestResponse post_doc_auto_id(RestContext& ctx) {
   Domain& domain = ctx.domain();
@@ -196,9 +201,9 @@ RestResponse delete_doc(RestContext& ctx) {
   const std::string& id = ctx.param("id");
   const Index::WriteResult r = index.delete_doc(id, ctx.now());
   if (wants_refresh(ctx.request)) index.force_refresh(ctx.now());
-  return RestResponse::with_status(r.found ? 200 : 404,
-                                   write_response(domain, index, id, r, r.found ? "deleted" : "not_found",
-                                                  forced_refresh(ctx.request)));
+  return RestResponse::with_status(
+      r.found ? 200 : 404,
+      write_response(domain, index, id, r, r.found ? "deleted" : "not_found", forced_refresh(ctx.request)));
 }
 
 }  // namespace

@@ -17,7 +17,8 @@ struct MappingContext {
 
 bool looks_like_date(const std::string& s) {
   // strict_date_optional_time (the first of the default dynamic_date_formats).
-  static const std::regex kDate(R"(\d{4}-\d{2}-\d{2}(T\d{2}(:\d{2}(:\d{2}([.,]\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?)");
+  static const std::regex kDate(
+      R"(\d{4}-\d{2}-\d{2}(T\d{2}(:\d{2}(:\d{2}([.,]\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?)");
   return std::regex_match(s, kDate);
 }
 
@@ -38,7 +39,9 @@ json infer_field(const json& value) {
   return json{{"type", "object"}};
 }
 
-std::string preview(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string preview(const json& v) {
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
 
 bool parses_as_number(const json& v, bool integral) {
   if (v.is_number()) return true;
@@ -52,10 +55,10 @@ bool parses_as_number(const json& v, bool integral) {
 
 void field_error(MappingContext& ctx, const std::string& path, const std::string& type, const json& value,
                  const std::string& cause_type, const std::string& cause) {
-  RestResponse r = opensearch_error(400, "mapper_parsing_exception",
-                                    "failed to parse field [" + path + "] of type [" + type +
-                                        "] in document with id '" + ctx.id + "'. Preview of field's value: '" +
-                                        preview(value) + "'");
+  RestResponse r =
+      opensearch_error(400, "mapper_parsing_exception",
+                       "failed to parse field [" + path + "] of type [" + type + "] in document with id '" + ctx.id +
+                           "'. Preview of field's value: '" + preview(value) + "'");
   ctx.error = with_caused_by(std::move(r), cause_type, cause);
 }
 

@@ -11,7 +11,9 @@ namespace ccrsim {
 
 namespace {
 
-json body_or_null(const RestContext& ctx) { return ctx.request.body.value_or(json(nullptr)); }
+json body_or_null(const RestContext& ctx) {
+  return ctx.request.body.value_or(json(nullptr));
+}
 
 RestResponse put_index(RestContext& ctx) {
   Domain& domain = ctx.domain();

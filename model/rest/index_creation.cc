@@ -106,7 +106,8 @@ CreatedIndex index_for_write(Domain& domain, const std::string& name, sim_time_u
     auto it = index->aliases().find(name);
     if (it == index->aliases().end()) continue;
     targets.push_back(index.get());
-    if (it->second.is_object() && it->second.value("is_write_index", json(false)) == json(true)) write_index = index.get();
+    if (it->second.is_object() && it->second.value("is_write_index", json(false)) == json(true))
+      write_index = index.get();
   }
   if (write_index == nullptr && targets.size() == 1) write_index = targets.front();
   if (write_index != nullptr) {

@@ -18,9 +18,9 @@ RestResponse index_closed(const Index& index) {
 }
 
 RestResponse replication_blocked(const Index& index) {
-  return opensearch_error(403, "cluster_block_exception",
-                          "index [" + index.name() +
-                              "] blocked by: [FORBIDDEN/1000/index read-only(cross-cluster-replication)];");
+  return opensearch_error(
+      403, "cluster_block_exception",
+      "index [" + index.name() + "] blocked by: [FORBIDDEN/1000/index read-only(cross-cluster-replication)];");
 }
 
 std::optional<RestResponse> api_write_block(const Index& index) {
@@ -60,12 +60,16 @@ RestResponse illegal_argument(const std::string& reason) {
   return opensearch_error(400, "illegal_argument_exception", reason);
 }
 
-RestResponse parse_exception(const std::string& reason) { return opensearch_error(400, "parse_exception", reason); }
+RestResponse parse_exception(const std::string& reason) {
+  return opensearch_error(400, "parse_exception", reason);
+}
 
 RestResponse body_must_be_object(const std::string& what) {
   return parse_exception(what + " must be a JSON object");
 }
 
-RestResponse body_required() { return parse_exception("request body is required"); }
+RestResponse body_required() {
+  return parse_exception("request body is required");
+}
 
 }  // namespace ccrsim

@@ -4,7 +4,9 @@
 
 namespace ccrsim {
 
-int data_nodes(const Domain& domain) { return std::max(domain.spec().instance_count, 1); }
+int data_nodes(const Domain& domain) {
+  return std::max(domain.spec().instance_count, 1);
+}
 
 int assigned_copies(const Domain& domain, const Index& index) {
   return 1 + std::min(index.number_of_replicas(), data_nodes(domain) - 1);

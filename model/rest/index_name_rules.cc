@@ -21,8 +21,7 @@ std::optional<std::string> rule_violation(const std::string& name) {
   if (name.find(':') != std::string::npos) return "must not contain ':'";
   if (name[0] == '_' || name[0] == '-' || name[0] == '+') return "must not start with '_', '-', or '+'";
   if (name.size() > kMaxIndexNameBytes) {
-    return "index name is too long, (" + std::to_string(name.size()) + " > " + std::to_string(kMaxIndexNameBytes) +
-           ")";
+    return "index name is too long, (" + std::to_string(name.size()) + " > " + std::to_string(kMaxIndexNameBytes) + ")";
   }
   if (name == "." || name == "..") return "must not be '.' or '..'";
   // Locale.ROOT lower-casing; only ASCII letters are checked here (non-ASCII names are rare in scenarios).

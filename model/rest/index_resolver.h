@@ -23,8 +23,8 @@ struct IndicesOptions {
 };
 
 struct ResolvedIndices {
-  std::vector<Index*> indices;         // name order, no duplicates
-  std::optional<RestResponse> error;   // 404 index_not_found_exception, 400 index_closed_exception
+  std::vector<Index*> indices;        // name order, no duplicates
+  std::optional<RestResponse> error;  // 404 index_not_found_exception, 400 index_closed_exception
 };
 
 ResolvedIndices resolve_indices(Domain& domain, const std::string& expression, const IndicesOptions& options);

@@ -24,7 +24,9 @@ bool parse_long(const std::string& s, long long& out) {
 }
 
 // Version 2.7 added index.replication.type (DOCUMENT by default) to every new index's settings.
-bool prints_replication_type(int major, int minor) { return major > 2 || (major == 2 && minor >= 7); }
+bool prints_replication_type(int major, int minor) {
+  return major > 2 || (major == 2 && minor >= 7);
+}
 
 void parse_engine_version(const std::string& engine_version, bool& opensearch, int& major, int& minor, int& rev) {
   opensearch = engine_version.rfind("Elasticsearch", 0) != 0;
@@ -94,8 +96,9 @@ std::optional<RestResponse> parse_time_setting(const std::string& key, const jso
     out = kTimeNever;
     return std::nullopt;
   }
-  static const std::pair<const char*, sim_time_us> kUnits[] = {
-      {"nanos", 0}, {"micros", 1}, {"ms", kUsPerMs}, {"s", kUsPerS}, {"m", kUsPerMin}, {"h", kUsPerH}, {"d", kUsPerDay}};
+  static const std::pair<const char*, sim_time_us> kUnits[] = {{"nanos", 0},    {"micros", 1},    {"ms", kUsPerMs},
+                                                               {"s", kUsPerS},  {"m", kUsPerMin}, {"h", kUsPerH},
+                                                               {"d", kUsPerDay}};
   for (const auto& [suffix, scale] : kUnits) {
     const std::string sfx = suffix;
     if (text.size() <= sfx.size() || text.compare(text.size() - sfx.size(), sfx.size(), sfx) != 0) continue;
@@ -109,10 +112,10 @@ std::optional<RestResponse> parse_time_setting(const std::string& key, const jso
 }
 
 bool is_static_index_setting(const std::string& key) {
-  static const char* kStatic[] = {"index.number_of_shards",      "index.number_of_routing_shards", "index.codec",
-                                  "index.routing_partition_size", "index.soft_deletes.enabled",    "index.replication.type",
-                                  "index.uuid",                   "index.creation_date",           "index.provided_name",
-                                  "index.version.created"};
+  static const char* kStatic[] = {
+      "index.number_of_shards",     "index.number_of_routing_shards", "index.codec", "index.routing_partition_size",
+      "index.soft_deletes.enabled", "index.replication.type",         "index.uuid",  "index.creation_date",
+      "index.provided_name",        "index.version.created"};
   for (const char* s : kStatic) {
     if (key == s) return true;
   }
@@ -120,9 +123,14 @@ bool is_static_index_setting(const std::string& key) {
 }
 
 bool is_final_index_setting(const std::string& key) {
-  static const char* kFinal[] = {"index.number_of_shards", "index.number_of_routing_shards", "index.uuid",
-                                 "index.creation_date",    "index.provided_name",            "index.version.created",
-                                 "index.replication.type", "index.soft_deletes.enabled"};
+  static const char* kFinal[] = {"index.number_of_shards",
+                                 "index.number_of_routing_shards",
+                                 "index.uuid",
+                                 "index.creation_date",
+                                 "index.provided_name",
+                                 "index.version.created",
+                                 "index.replication.type",
+                                 "index.soft_deletes.enabled"};
   for (const char* s : kFinal) {
     if (key == s) return true;
   }

@@ -40,7 +40,9 @@ const json* field_of(const json& source, const std::string& path) {
   }
 }
 
-std::string text_of(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string text_of(const json& v) {
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
 
 bool value_matches(const SearchQuery& q, const json& actual) {
   if (actual.is_array()) {
@@ -88,8 +90,8 @@ std::optional<SearchQuery> parse_field_query(SearchQuery::Kind kind, const std::
 bool SearchQuery::matches(const json& source) const {
   if (kind == Kind::kMatchAll) return true;
   static const std::string kKeyword = ".keyword";
-  const bool keyword = field.size() > kKeyword.size() &&
-                       field.compare(field.size() - kKeyword.size(), kKeyword.size(), kKeyword) == 0;
+  const bool keyword =
+      field.size() > kKeyword.size() && field.compare(field.size() - kKeyword.size(), kKeyword.size(), kKeyword) == 0;
   if (keyword) {
     const json* actual = field_of(source, field.substr(0, field.size() - kKeyword.size()));
     if (actual == nullptr) return false;

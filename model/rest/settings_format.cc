@@ -113,7 +113,8 @@ std::vector<std::string> java_hash_map_order(const std::vector<std::string>& key
     return (h ^ (h >> 16)) & mask;
   };
   std::vector<std::string> out = keys_in_insertion_order;
-  std::stable_sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) { return bucket(a) < bucket(b); });
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const std::string& a, const std::string& b) { return bucket(a) < bucket(b); });
   return out;
 }
 

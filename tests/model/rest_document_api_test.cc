@@ -11,8 +11,9 @@ TEST_CASE("PUT _doc creates (201) then updates (200) with DocWriteResponse's key
   f.call("PUT idx");
   RestResponse created = f.call("PUT idx/_doc/1", json{{"user", "kimchy"}});
   CHECK(created.status == 201);
-  CHECK(created.body.dump() ==
-        R"({"_index":"idx","_id":"1","_version":1,"result":"created","_shards":{"total":2,"successful":2,"failed":0},"_seq_no":0,"_primary_term":1})");
+  CHECK(
+      created.body.dump() ==
+      R"({"_index":"idx","_id":"1","_version":1,"result":"created","_shards":{"total":2,"successful":2,"failed":0},"_seq_no":0,"_primary_term":1})");
   RestResponse updated = f.call("POST idx/_doc/1", json{{"user", "other"}});
   CHECK(updated.status == 200);
   CHECK(updated.body["result"] == "updated");
@@ -25,8 +26,9 @@ TEST_CASE("GET _doc: found with source, missing with found:false and 404") {
   f.call("PUT idx/_doc/1", json{{"user", "kimchy"}});
   RestResponse found = f.call("GET idx/_doc/1");
   CHECK(found.status == 200);
-  CHECK(found.body.dump() ==
-        R"({"_index":"idx","_id":"1","_version":1,"_seq_no":0,"_primary_term":1,"found":true,"_source":{"user":"kimchy"}})");
+  CHECK(
+      found.body.dump() ==
+      R"({"_index":"idx","_id":"1","_version":1,"_seq_no":0,"_primary_term":1,"found":true,"_source":{"user":"kimchy"}})");
   RestResponse missing = f.call("GET idx/_doc/2");
   CHECK(missing.status == 404);
   CHECK(missing.body.dump() == R"({"_index":"idx","_id":"2","found":false})");
@@ -87,7 +89,8 @@ TEST_CASE("POST _doc generates 20-character URL-safe ids, deterministically") {
   CHECK(std::set<std::string>(first.begin(), first.end()).size() == 3);
   for (const std::string& id : first) {
     CHECK(id.size() == 20);
-    CHECK(id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos);
+    CHECK(id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+          std::string::npos);
   }
   CHECK(auto_document_id(0, 0, "n") != auto_document_id(1, 0, "n"));
 }
@@ -97,8 +100,9 @@ TEST_CASE("DELETE _doc: deleted (200), then not_found (404); never auto-creates"
   f.call("PUT idx/_doc/1", json{{"a", 1}});
   RestResponse deleted = f.call("DELETE idx/_doc/1");
   CHECK(deleted.status == 200);
-  CHECK(deleted.body.dump() ==
-        R"({"_index":"idx","_id":"1","_version":2,"result":"deleted","_shards":{"total":2,"successful":2,"failed":0},"_seq_no":1,"_primary_term":1})");
+  CHECK(
+      deleted.body.dump() ==
+      R"({"_index":"idx","_id":"1","_version":2,"result":"deleted","_shards":{"total":2,"successful":2,"failed":0},"_seq_no":1,"_primary_term":1})");
   RestResponse again = f.call("DELETE idx/_doc/1");
   CHECK(again.status == 404);
   CHECK(again.body["result"] == "not_found");
@@ -145,8 +149,9 @@ TEST_CASE("refresh: a write is searchable after the next periodic refresh, or at
   CHECK(f.call_at(1'000'000, "GET idx/_search").body["hits"]["total"]["value"] == 1);
 
   RestResponse forced = f.call_at(1'300'000, "PUT idx/_doc/2?refresh=true", json{{"a", 2}});
-  CHECK(forced.body.dump() ==
-        R"({"_index":"idx","_id":"2","_version":1,"result":"created","forced_refresh":true,"_shards":{"total":2,"successful":2,"failed":0},"_seq_no":1,"_primary_term":1})");
+  CHECK(
+      forced.body.dump() ==
+      R"({"_index":"idx","_id":"2","_version":1,"result":"created","forced_refresh":true,"_shards":{"total":2,"successful":2,"failed":0},"_seq_no":1,"_primary_term":1})");
   CHECK(f.call_at(1'500'000, "GET idx/_search").body["hits"]["total"]["value"] == 2);
 
   RestResponse wait = f.call_at(2'300'000, "PUT idx/_doc/3?refresh=wait_for", json{{"a", 3}});
@@ -162,14 +167,19 @@ namespace {
 
 TEST_CASE("writes map new fields dynamically, sorted by name, as OpenSearch's defaults do") {
   RestFixture f;
-  f.call("PUT idx/_doc/1", json::parse(R"({"user":"kimchy","age":30,"score":1.5,"ok":true,"when":"2024-01-02T03:04:05Z","geo.city":"Oslo","tags":["a"],"none":null})"));
-  CHECK(f.call("GET idx/_mapping").body.dump() ==
-        R"({"idx":{"mappings":{"properties":{"age":{"type":"long"},"geo":{"properties":{"city":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}}}},"ok":{"type":"boolean"},"score":{"type":"float"},"tags":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}},"user":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}},"when":{"type":"date"}}}}})");
+  f.call(
+      "PUT idx/_doc/1",
+      json::parse(
+          R"({"user":"kimchy","age":30,"score":1.5,"ok":true,"when":"2024-01-02T03:04:05Z","geo.city":"Oslo","tags":["a"],"none":null})"));
+  CHECK(
+      f.call("GET idx/_mapping").body.dump() ==
+      R"({"idx":{"mappings":{"properties":{"age":{"type":"long"},"geo":{"properties":{"city":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}}}},"ok":{"type":"boolean"},"score":{"type":"float"},"tags":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}},"user":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}},"when":{"type":"date"}}}}})");
 }
 
 TEST_CASE("values an existing field cannot parse are refused, and strict mappings refuse new fields") {
   RestFixture f;
-  f.call("PUT idx", json::parse(R"({"mappings":{"dynamic":"strict","properties":{"n":{"type":"long"},"b":{"type":"boolean"}}}})"));
+  f.call("PUT idx",
+         json::parse(R"({"mappings":{"dynamic":"strict","properties":{"n":{"type":"long"},"b":{"type":"boolean"}}}})"));
   RestResponse number = f.call("PUT idx/_doc/1", json{{"n", "abc"}});
   CHECK(number.status == 400);
   CHECK(number.body["error"]["reason"] ==
@@ -181,7 +191,8 @@ TEST_CASE("values an existing field cannot parse are refused, and strict mapping
   RestResponse strict = f.call("PUT idx/_doc/3", json{{"other", 1}});
   CHECK(strict.status == 400);
   CHECK(strict.body["error"]["type"] == "strict_dynamic_mapping_exception");
-  CHECK(strict.body["error"]["reason"] == "mapping set to strict, dynamic introduction of [other] within [_doc] is not allowed");
+  CHECK(strict.body["error"]["reason"] ==
+        "mapping set to strict, dynamic introduction of [other] within [_doc] is not allowed");
   CHECK(f.call("GET idx/_doc/3").status == 404);
 }
 

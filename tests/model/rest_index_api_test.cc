@@ -30,10 +30,12 @@ TEST_CASE("PUT index rejects out-of-range shard counts with the setting parser's
   RestFixture f;
   RestResponse zero = f.call("PUT a", json::parse(R"({"settings":{"number_of_shards":0}})"));
   CHECK(zero.status == 400);
-  CHECK(zero.body.dump() ==
-        R"({"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"Failed to parse value [0] for setting [index.number_of_shards] must be >= 1"}],"type":"illegal_argument_exception","reason":"Failed to parse value [0] for setting [index.number_of_shards] must be >= 1"},"status":400})");
+  CHECK(
+      zero.body.dump() ==
+      R"({"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"Failed to parse value [0] for setting [index.number_of_shards] must be >= 1"}],"type":"illegal_argument_exception","reason":"Failed to parse value [0] for setting [index.number_of_shards] must be >= 1"},"status":400})");
   RestResponse big = f.call("PUT a", json::parse(R"({"settings":{"index":{"number_of_shards":"1025"}}})"));
-  CHECK(big.body["error"]["reason"] == "Failed to parse value [1025] for setting [index.number_of_shards] must be <= 1024");
+  CHECK(big.body["error"]["reason"] ==
+        "Failed to parse value [1025] for setting [index.number_of_shards] must be <= 1024");
   RestResponse text = f.call("PUT a", json::parse(R"({"settings":{"number_of_shards":"x"}})"));
   CHECK(text.body["error"]["reason"] == "Failed to parse value [x] for setting [index.number_of_shards]");
   CHECK(f.domain().find_index("a") == nullptr);
@@ -73,28 +75,38 @@ TEST_CASE("index names are validated in OpenSearch's order with its texts") {
   RestFixture f;
   RestResponse r = f.call("PUT Logs");
   CHECK(r.status == 400);
-  CHECK(r.body.dump() ==
-        R"({"error":{"root_cause":[{"type":"invalid_index_name_exception","reason":"Invalid index name [Logs], must be lowercase","index_uuid":"_na_","index":"Logs"}],"type":"invalid_index_name_exception","reason":"Invalid index name [Logs], must be lowercase","index_uuid":"_na_","index":"Logs"},"status":400})");
+  CHECK(
+      r.body.dump() ==
+      R"({"error":{"root_cause":[{"type":"invalid_index_name_exception","reason":"Invalid index name [Logs], must be lowercase","index_uuid":"_na_","index":"Logs"}],"type":"invalid_index_name_exception","reason":"Invalid index name [Logs], must be lowercase","index_uuid":"_na_","index":"Logs"},"status":400})");
 }
 
 TEST_CASE("GET index prints settings as strings in OpenSearch's (HashMap) key order") {
   RestFixture f;
-  f.call_at(1'500'000, "PUT idx", json::parse(R"({"settings":{"number_of_shards":2},"mappings":{"properties":{"a":{"type":"keyword"}}}})"));
+  f.call_at(1'500'000, "PUT idx",
+            json::parse(R"({"settings":{"number_of_shards":2},"mappings":{"properties":{"a":{"type":"keyword"}}}})"));
   const std::string uuid = f.index("idx").uuid();
   RestResponse r = f.call("GET idx");
   CHECK(r.status == 200);
-  CHECK(r.body.dump() == R"({"idx":{"aliases":{},"mappings":{"properties":{"a":{"type":"keyword"}}},"settings":{"index":{"replication":{"type":"DOCUMENT"},"number_of_shards":"2","provided_name":"idx","creation_date":"1500","number_of_replicas":"1","uuid":")" +
-                             uuid + R"(","version":{"created":"136327827"}}}}})");
+  CHECK(
+      r.body.dump() ==
+      R"({"idx":{"aliases":{},"mappings":{"properties":{"a":{"type":"keyword"}}},"settings":{"index":{"replication":{"type":"DOCUMENT"},"number_of_shards":"2","provided_name":"idx","creation_date":"1500","number_of_replicas":"1","uuid":")" +
+          uuid + R"(","version":{"created":"136327827"}}}}})");
   RestResponse settings = f.call("GET idx/_settings");
   CHECK(settings.body["idx"]["settings"] == r.body["idx"]["settings"]);
   RestResponse flat = f.call("GET idx/_settings?flat_settings=true");
-  CHECK(flat.body["idx"]["settings"].dump() == R"({"index.creation_date":"1500","index.number_of_replicas":"1","index.number_of_shards":"2","index.provided_name":"idx","index.replication.type":"DOCUMENT","index.uuid":")" + uuid + R"(","index.version.created":"136327827"})");
+  CHECK(
+      flat.body["idx"]["settings"].dump() ==
+      R"({"index.creation_date":"1500","index.number_of_replicas":"1","index.number_of_shards":"2","index.provided_name":"idx","index.replication.type":"DOCUMENT","index.uuid":")" +
+          uuid + R"(","index.version.created":"136327827"})");
   CHECK(f.call("GET idx/_mapping").body.dump() == R"({"idx":{"mappings":{"properties":{"a":{"type":"keyword"}}}}})");
 }
 
 TEST_CASE("user index settings are kept and nested by dots") {
   RestFixture f;
-  f.call("PUT idx", json::parse(R"({"settings":{"index.refresh_interval":"5s","index.plugins.replication.follower.ops_batch_size":100}})"));
+  f.call(
+      "PUT idx",
+      json::parse(
+          R"({"settings":{"index.refresh_interval":"5s","index.plugins.replication.follower.ops_batch_size":100}})"));
   const json index = f.call("GET idx").body["idx"]["settings"]["index"];
   CHECK(index["refresh_interval"] == "5s");
   CHECK(index["plugins"]["replication"]["follower"]["ops_batch_size"] == "100");
@@ -114,8 +126,9 @@ TEST_CASE("DELETE index: acknowledged, then 404 no such index") {
   CHECK(f.call("DELETE idx").body.dump() == R"({"acknowledged":true})");
   RestResponse r = f.call("DELETE idx");
   CHECK(r.status == 404);
-  CHECK(r.body.dump() ==
-        R"({"error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [idx]","resource.type":"index_or_alias","resource.id":"idx","index_uuid":"_na_","index":"idx"}],"type":"index_not_found_exception","reason":"no such index [idx]","resource.type":"index_or_alias","resource.id":"idx","index_uuid":"_na_","index":"idx"},"status":404})");
+  CHECK(
+      r.body.dump() ==
+      R"({"error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [idx]","resource.type":"index_or_alias","resource.id":"idx","index_uuid":"_na_","index":"idx"}],"type":"index_not_found_exception","reason":"no such index [idx]","resource.type":"index_or_alias","resource.id":"idx","index_uuid":"_na_","index":"idx"},"status":404})");
 }
 
 TEST_CASE("close and open; a closed index refuses reads and writes with index_closed_exception") {
@@ -152,7 +165,8 @@ TEST_CASE("PUT _settings: dynamic settings apply, static ones are refused on ope
   CHECK(r.body["error"]["reason"] ==
         "Can't update non dynamic settings [[index.number_of_shards]] for open indices [[idx/" + uuid + "]]");
   RestResponse bad = f.call("PUT idx/_settings", json::parse(R"({"number_of_replicas":-1})"));
-  CHECK(bad.body["error"]["reason"] == "Failed to parse value [-1] for setting [index.number_of_replicas] must be >= 0");
+  CHECK(bad.body["error"]["reason"] ==
+        "Failed to parse value [-1] for setting [index.number_of_replicas] must be >= 0");
   CHECK(f.call("PUT idx/_settings", json::array()).status == 400);
   CHECK(f.call("PUT idx/_settings").status == 400);
 }
@@ -209,7 +223,8 @@ TEST_CASE("index.blocks.* settings refuse document writes with their block texts
   RestResponse r = f.call("PUT idx/_doc/1", json{{"a", 1}});
   CHECK(r.status == 403);
   CHECK(r.body["error"]["reason"] == "index [idx] blocked by: [FORBIDDEN/8/index write (api)];");
-  f.call("PUT idx/_settings", json::parse(R"({"index.blocks.write":null,"index.blocks.read_only_allow_delete":"true"})"));
+  f.call("PUT idx/_settings",
+         json::parse(R"({"index.blocks.write":null,"index.blocks.read_only_allow_delete":"true"})"));
   RestResponse flood = f.call("PUT idx/_doc/1", json{{"a", 1}});
   CHECK(flood.status == 429);
   CHECK(flood.body["error"]["reason"] ==

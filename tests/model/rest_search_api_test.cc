@@ -8,8 +8,9 @@ TEST_CASE("_search over an empty index: zero hits and a null max_score") {
   f.call("PUT idx", json::parse(R"({"settings":{"number_of_shards":3}})"));
   RestResponse r = f.call("GET idx/_search");
   CHECK(r.status == 200);
-  CHECK(r.body.dump() ==
-        R"({"took":1,"timed_out":false,"_shards":{"total":3,"successful":3,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}})");
+  CHECK(
+      r.body.dump() ==
+      R"({"took":1,"timed_out":false,"_shards":{"total":3,"successful":3,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}})");
 }
 
 TEST_CASE("_search match_all lists explicit documents and counts synthetic ones too") {
@@ -17,8 +18,9 @@ TEST_CASE("_search match_all lists explicit documents and counts synthetic ones 
   f.call("PUT idx/_doc/1?refresh=true", json{{"user", "kimchy"}});
   f.index("idx").shard(0).append_synthetic(100, 0, 0, 50);  // documents without source (a workload's)
   RestResponse r = f.call_at(kUsPerS, "POST idx/_search", json::parse(R"({"query":{"match_all":{}}})"));
-  CHECK(r.body["hits"].dump() ==
-        R"({"total":{"value":101,"relation":"eq"},"max_score":1.0,"hits":[{"_index":"idx","_id":"1","_score":1.0,"_source":{"user":"kimchy"}}]})");
+  CHECK(
+      r.body["hits"].dump() ==
+      R"({"total":{"value":101,"relation":"eq"},"max_score":1.0,"hits":[{"_index":"idx","_id":"1","_score":1.0,"_source":{"user":"kimchy"}}]})");
   CHECK(f.call_at(kUsPerS, "GET idx/_count").body.dump() ==
         R"({"count":101,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}})");
 }
@@ -63,7 +65,8 @@ TEST_CASE("queries the simulator does not evaluate are a clear 400") {
   RestResponse r = f.call("GET idx/_search", json::parse(R"({"query":{"bool":{"must":[]}}})"));
   CHECK(r.status == 400);
   CHECK(r.body["error"]["type"] == "illegal_argument_exception");
-  CHECK(r.body["error"]["reason"] == "query [bool] is not supported by the simulator (supported: match_all, term, match)");
+  CHECK(r.body["error"]["reason"] ==
+        "query [bool] is not supported by the simulator (supported: match_all, term, match)");
   CHECK(f.call("GET idx/_search", json::parse(R"({"aggs":{}})")).status == 400);
   CHECK(f.call("GET idx/_search", json::parse(R"({"query":[]})")).status == 400);
 }

@@ -1,9 +1,8 @@
 #pragma once
 // Drives the core REST handlers against a Domain owned by the test, without a World or a Network.
+#include <catch2/catch.hpp>
 #include <optional>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 #include "model/domain.h"
 #include "model/rest/core_apis.h"
