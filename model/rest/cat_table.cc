@@ -80,10 +80,47 @@ json render_json(const CatTable& table, const std::vector<std::size_t>& cols) {
 
 }  // namespace
 
-RestResponse render_cat_table(const CatTable& table, const RestRequest& request) {
+bool all_digits(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// Cells compare as numbers when both are whole numbers, else as text; empty cells sort first.
+bool cell_less(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  if (!a || !b) return !a && b;
+  if (all_digits(*a) && all_digits(*b) && a->size() != b->size()) return a->size() < b->size();
+  return *a < *b;
+}
+
+// ?s=col[:asc|desc],... (stable, so ties keep the name order).
+std::optional<RestResponse> sort_rows(CatTable& table, const RestRequest& request) {
+  if (request.params.count("s") == 0) return std::nullopt;
+  std::vector<std::pair<std::size_t, bool>> keys;  // column, descending
+  for (const std::string& spec : split_commas(request.param("s"))) {
+    const std::size_t colon = spec.find(':');
+    const std::string name = spec.substr(0, colon);
+    const std::string order = colon == std::string::npos ? "asc" : spec.substr(colon + 1);
+    auto it =
+        std::find_if(table.columns.begin(), table.columns.end(), [&](const CatColumn& c) { return c.name == name; });
+    if (it == table.columns.end())
+      return opensearch_error(400, "unsupported_operation_exception",
+                              "Unable to sort by unknown sort key `" + name + "`");
+    keys.emplace_back(static_cast<std::size_t>(it - table.columns.begin()), order == "desc");
+  }
+  std::stable_sort(table.rows.begin(), table.rows.end(), [&](const auto& a, const auto& b) {
+    for (const auto& [col, desc] : keys) {
+      if (cell_less(a[col], b[col])) return !desc;
+      if (cell_less(b[col], a[col])) return desc;
+    }
+    return false;
+  });
+  return std::nullopt;
+}
+
+RestResponse render_cat_table(CatTable table, const RestRequest& request) {
   std::string unknown;
   auto cols = chosen_columns(table, request, unknown);
   if (!cols) return illegal_argument("header [" + unknown + "] does not exist in the table");
+  if (auto error = sort_rows(table, request)) return *error;
   const std::string format = request.param("format", "text");
   if (format == "json") return RestResponse::ok(render_json(table, *cols));
   if (format != "text" && format != "txt")

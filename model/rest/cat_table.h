@@ -1,7 +1,7 @@
 #pragma once
 // A _cat table rendered as RestTable does: text (columns padded to their widest cell, one space apart, header row
 // with ?v, right-aligned columns padded on the left) or JSON (?format=json: one object per row, cells as strings,
-// null for empty cells). ?h=col1,col2 picks columns.
+// null for empty cells). ?h=col1,col2 picks columns; ?s=col[:desc] sorts rows.
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +21,6 @@ struct CatTable {
   std::vector<std::vector<std::optional<std::string>>> rows;  // nullopt: empty cell
 };
 
-RestResponse render_cat_table(const CatTable& table, const RestRequest& request);
+RestResponse render_cat_table(CatTable table, const RestRequest& request);
 
 }  // namespace ccrsim

@@ -18,7 +18,37 @@ struct SearchRequest {
   std::int64_t from = 0;
   std::int64_t size = 10;
   std::int64_t track_total_hits = kDefaultTrackTotalHits;  // -1: exact, 0: not tracked
+  bool include_source = true;
+  std::vector<std::string> source_fields;  // top-level fields to keep; empty: all
 };
+
+// "_source": false | "field" | ["f1", "f2"] (top-level field names; no wildcards).
+std::optional<RestResponse> parse_source_filter(const json& value, SearchRequest& out) {
+  if (value.is_boolean()) {
+    out.include_source = value.get<bool>();
+    return std::nullopt;
+  }
+  const json list = value.is_string() ? json::array({value}) : value;
+  if (!list.is_array()) {
+    return illegal_argument("[_source] must be a boolean, a field name or a list of field names in the simulator");
+  }
+  for (const json& field : list) {
+    if (!field.is_string()) return illegal_argument("[_source] field names must be strings");
+    out.source_fields.push_back(field.get<std::string>());
+  }
+  return std::nullopt;
+}
+
+json filtered_source(const json& source, const SearchRequest& request) {
+  if (request.source_fields.empty()) return source;
+  json out = json::object();
+  for (const auto& [key, value] : source.items()) {
+    for (const std::string& field : request.source_fields) {
+      if (field == key) out[key] = value;
+    }
+  }
+  return out;
+}
 
 std::optional<RestResponse> parse_count(const std::string& key, const json& value, std::int64_t& out) {
   if (value.is_number_integer() && value.get<std::int64_t>() >= 0) {
@@ -61,9 +91,12 @@ std::optional<RestResponse> parse_body(const json& body, SearchRequest& out, boo
       if (auto e = parse_count(key, value, out.from)) return e;
     } else if (key == "track_total_hits" && !count_only) {
       if (auto e = parse_track_total_hits(value, out.track_total_hits)) return e;
+    } else if (key == "_source" && !count_only) {
+      if (auto e = parse_source_filter(value, out)) return e;
     } else if (key != "timeout") {
-      return illegal_argument("request body key [" + key +
-                              "] is not supported by the simulator (supported: query, size, from, track_total_hits)");
+      return illegal_argument(
+          "request body key [" + key +
+          "] is not supported by the simulator (supported: query, size, from, track_total_hits, _source)");
     }
   }
   return std::nullopt;
@@ -147,7 +180,7 @@ RestResponse search(RestContext& ctx) {
     hit["_index"] = index->name();
     hit["_id"] = doc.id;
     hit["_score"] = 1.0;
-    hit["_source"] = *doc.source;
+    if (request.include_source) hit["_source"] = filtered_source(*doc.source, request);
     hits.push_back(std::move(hit));
   }
   json hits_block = json::object();

@@ -66,3 +66,19 @@ TEST_CASE("_cat/indices: closed indices have empty stats; a missing index is 404
 
 }  // namespace
 }  // namespace ccrsim::test
+
+namespace ccrsim::test {
+namespace {
+
+TEST_CASE("_cat/indices?s= sorts by a column, numbers numerically") {
+  RestFixture f;
+  f.call("PUT a", json::parse(R"({"settings":{"number_of_shards":10}})"));
+  f.call("PUT b", json::parse(R"({"settings":{"number_of_shards":9}})"));
+  f.call("PUT c", json::parse(R"({"settings":{"number_of_shards":2}})"));
+  CHECK(*f.call("GET _cat/indices?h=index,pri&s=pri").text == "c  2\nb  9\na 10\n");
+  CHECK(*f.call("GET _cat/indices?h=index&s=index:desc").text == "c\nb\na\n");
+  CHECK(f.call("GET _cat/indices?s=nope").status == 400);
+}
+
+}  // namespace
+}  // namespace ccrsim::test

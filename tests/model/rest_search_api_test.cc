@@ -94,3 +94,17 @@ TEST_CASE("index patterns: wildcards and comma lists; closed indices skipped unl
 
 }  // namespace
 }  // namespace ccrsim::test
+
+namespace ccrsim::test {
+namespace {
+
+TEST_CASE("_source filtering in search hits") {
+  RestFixture f;
+  f.call("PUT idx/_doc/1?refresh=true", json{{"a", 1}, {"b", 2}});
+  CHECK_FALSE(f.call("GET idx/_search", json{{"_source", false}}).body["hits"]["hits"][0].contains("_source"));
+  CHECK(f.call("GET idx/_search", json{{"_source", json::array({"b"})}}).body["hits"]["hits"][0]["_source"].dump() ==
+        R"({"b":2})");
+}
+
+}  // namespace
+}  // namespace ccrsim::test
