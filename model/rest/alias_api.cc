@@ -1,5 +1,6 @@
 #include "model/rest/alias_api.h"
 
+#include "model/rest/handler_guard.h"
 #include "model/rest/index_errors.h"
 #include "model/rest/index_resolver.h"
 
@@ -121,7 +122,7 @@ RestResponse post_aliases(RestContext& ctx) {
 }  // namespace
 
 void register_alias_api(RestRouter& router) {
-  router.add("POST", "_aliases", post_aliases);
+  router.add("POST", "_aliases", guarded(post_aliases));
 }
 
 }  // namespace ccrsim

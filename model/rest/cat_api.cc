@@ -2,6 +2,7 @@
 
 #include "model/rest/byte_size.h"
 #include "model/rest/cat_table.h"
+#include "model/rest/handler_guard.h"
 #include "model/rest/index_errors.h"
 #include "model/rest/index_health.h"
 #include "model/rest/index_resolver.h"
@@ -66,8 +67,8 @@ RestResponse cat_indices(RestContext& ctx) {
 }  // namespace
 
 void register_cat_api(RestRouter& router) {
-  router.add("GET", "_cat/indices", cat_indices);
-  router.add("GET", "_cat/indices/{index}", cat_indices);
+  router.add("GET", "_cat/indices", guarded(cat_indices));
+  router.add("GET", "_cat/indices/{index}", guarded(cat_indices));
 }
 
 }  // namespace ccrsim

@@ -1,5 +1,6 @@
 #include "model/rest/cluster_settings_api.h"
 
+#include "model/rest/handler_guard.h"
 #include "model/rest/index_errors.h"
 #include "model/rest/index_resolver.h"
 #include "model/rest/settings_format.h"
@@ -97,8 +98,8 @@ bool is_known_cluster_setting(const std::string& key) {
 }
 
 void register_cluster_settings_api(RestRouter& router) {
-  router.add("GET", "_cluster/settings", get_cluster_settings);
-  router.add("PUT", "_cluster/settings", put_cluster_settings);
+  router.add("GET", "_cluster/settings", guarded(get_cluster_settings));
+  router.add("PUT", "_cluster/settings", guarded(put_cluster_settings));
 }
 
 }  // namespace ccrsim

@@ -2,6 +2,7 @@
 
 #include "model/rest/auto_id.h"
 #include "model/rest/dynamic_mapping.h"
+#include "model/rest/handler_guard.h"
 #include "model/rest/index_creation.h"
 #include "model/rest/index_errors.h"
 #include "model/rest/index_health.h"
@@ -209,13 +210,13 @@ RestResponse delete_doc(RestContext& ctx) {
 }  // namespace
 
 void register_document_api(RestRouter& router) {
-  router.add("PUT", "{index}/_doc/{id}", put_doc);
-  router.add("POST", "{index}/_doc/{id}", put_doc);
-  router.add("POST", "{index}/_doc", post_doc_auto_id);
-  router.add("PUT", "{index}/_create/{id}", create_doc);
-  router.add("POST", "{index}/_create/{id}", create_doc);
-  router.add("GET", "{index}/_doc/{id}", get_doc);
-  router.add("DELETE", "{index}/_doc/{id}", delete_doc);
+  router.add("PUT", "{index}/_doc/{id}", guarded(put_doc));
+  router.add("POST", "{index}/_doc/{id}", guarded(put_doc));
+  router.add("POST", "{index}/_doc", guarded(post_doc_auto_id));
+  router.add("PUT", "{index}/_create/{id}", guarded(create_doc));
+  router.add("POST", "{index}/_create/{id}", guarded(create_doc));
+  router.add("GET", "{index}/_doc/{id}", guarded(get_doc));
+  router.add("DELETE", "{index}/_doc/{id}", guarded(delete_doc));
 }
 
 }  // namespace ccrsim

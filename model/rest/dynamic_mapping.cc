@@ -39,6 +39,13 @@ json infer_field(const json& value) {
   return json{{"type", "object"}};
 }
 
+// The mapped type of a field; user mappings of odd shapes read as untyped.
+std::string type_of(const json& field, const std::string& fallback) {
+  if (!field.is_object()) return fallback;
+  auto it = field.find("type");
+  return it != field.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
 std::string preview(const json& v) {
   return v.is_string() ? v.get<std::string>() : v.dump();
 }
@@ -63,7 +70,7 @@ void field_error(MappingContext& ctx, const std::string& path, const std::string
 }
 
 void check_value(MappingContext& ctx, const std::string& path, const json& field, const json& value) {
-  const std::string type = field.value("type", std::string());
+  const std::string type = type_of(field, "");
   static const char* kIntegral[] = {"long", "integer", "short", "byte"};
   for (const char* t : kIntegral) {
     if (type == t && !parses_as_number(value, true)) {
@@ -96,14 +103,14 @@ void map_field(MappingContext& ctx, json& object_mapping, const std::string& nam
   json* properties = object_mapping.contains("properties") ? &object_mapping["properties"] : nullptr;
   if (properties != nullptr && properties->contains(name)) {
     json& field = (*properties)[name];
-    const std::string type = field.value("type", std::string("object"));
+    const std::string type = type_of(field, "object");
     if (value.is_object() && type != "object" && type != "nested") {
       ctx.error = opensearch_error(400, "mapper_parsing_exception",
                                    "failed to parse field [" + path + "] of type [" + type + "] in document with id '" +
                                        ctx.id + "'. Preview of field's value: '" + value.dump() + "'");
     } else if (value.is_object()) {
       map_object(ctx, field, value, path, dynamic);
-    } else if (field.contains("properties") || field.value("type", std::string()) == "object") {
+    } else if (field.contains("properties") || type_of(field, "") == "object") {
       ctx.error = opensearch_error(400, "mapper_parsing_exception",
                                    "object mapping for [" + path + "] tried to parse field [" + name +
                                        "] as object, but found a concrete value");

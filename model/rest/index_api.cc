@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "model/rest/handler_guard.h"
 #include "model/rest/index_creation.h"
 #include "model/rest/index_errors.h"
 #include "model/rest/index_resolver.h"
@@ -169,14 +170,14 @@ RestResponse put_settings(RestContext& ctx) {
 }  // namespace
 
 void register_index_api(RestRouter& router) {
-  router.add("PUT", "{index}", put_index);
-  router.add("DELETE", "{index}", delete_index);
-  router.add("GET", "{index}", get_index);
-  router.add("POST", "{index}/_close", close_index);
-  router.add("POST", "{index}/_open", open_index);
-  router.add("GET", "{index}/_settings", get_settings);
-  router.add("PUT", "{index}/_settings", put_settings);
-  router.add("GET", "{index}/_mapping", get_mapping);
+  router.add("PUT", "{index}", guarded(put_index));
+  router.add("DELETE", "{index}", guarded(delete_index));
+  router.add("GET", "{index}", guarded(get_index));
+  router.add("POST", "{index}/_close", guarded(close_index));
+  router.add("POST", "{index}/_open", guarded(open_index));
+  router.add("GET", "{index}/_settings", guarded(get_settings));
+  router.add("PUT", "{index}/_settings", guarded(put_settings));
+  router.add("GET", "{index}/_mapping", guarded(get_mapping));
 }
 
 }  // namespace ccrsim

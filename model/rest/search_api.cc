@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "model/rest/handler_guard.h"
 #include "model/rest/index_errors.h"
 #include "model/rest/index_resolver.h"
 #include "model/rest/search_query.h"
@@ -209,10 +210,10 @@ RestResponse count(RestContext& ctx) {
 
 void register_search_api(RestRouter& router) {
   for (const char* method : {"GET", "POST"}) {
-    router.add(method, "{index}/_search", search);
-    router.add(method, "_search", search);
-    router.add(method, "{index}/_count", count);
-    router.add(method, "_count", count);
+    router.add(method, "{index}/_search", guarded(search));
+    router.add(method, "_search", guarded(search));
+    router.add(method, "{index}/_count", guarded(count));
+    router.add(method, "_count", guarded(count));
   }
 }
 

@@ -198,3 +198,17 @@ TEST_CASE("values an existing field cannot parse are refused, and strict mapping
 
 }  // namespace
 }  // namespace ccrsim::test
+
+namespace ccrsim::test {
+namespace {
+
+TEST_CASE("odd user mappings give a 400, not an exception") {
+  RestFixture f;
+  f.call("PUT idx", json::parse(R"({"mappings":{"properties":{"a":"x","b":{"type":5}}}})"));
+  CHECK(f.call("PUT idx/_doc/1", json::parse(R"({"a":{"c":1}})")).status == 400);
+  CHECK(f.call("PUT idx/_doc/2", json::parse(R"({"b":1})")).status == 201);
+  CHECK(f.call("GET idx/_doc/1").status == 404);
+}
+
+}  // namespace
+}  // namespace ccrsim::test
