@@ -58,6 +58,10 @@ FlatSettings index_settings_flat(const Domain& domain, const Index& index) {
   flat["index.provided_name"] = index.name();
   flat["index.uuid"] = index.uuid();
   flat["index.version.created"] = version_created(domain.spec().engine_version);
+  // The replication plugin marks a follower with its leader ("<alias>:<leaderIndex>") until _stop.
+  if (!index.follower_of().empty() && flat.count("index.plugins.replication.follower.leader_index") == 0) {
+    flat["index.plugins.replication.follower.leader_index"] = index.follower_of();
+  }
   bool opensearch = true;
   int major = 2, minor = 11, rev = 0;
   parse_engine_version(domain.spec().engine_version, opensearch, major, minor, rev);

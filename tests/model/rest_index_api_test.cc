@@ -234,3 +234,17 @@ TEST_CASE("index.blocks.* settings refuse document writes with their block texts
 
 }  // namespace
 }  // namespace ccrsim::test
+
+namespace ccrsim::test {
+namespace {
+
+TEST_CASE("a follower's settings show the replication plugin's leader marker") {
+  RestFixture f;
+  f.call("PUT follower");
+  f.index("follower").set_follower_of("conn:leader");
+  RestResponse r = f.call("GET follower/_settings?flat_settings=true");
+  CHECK(r.body["follower"]["settings"]["index.plugins.replication.follower.leader_index"] == "conn:leader");
+}
+
+}  // namespace
+}  // namespace ccrsim::test
