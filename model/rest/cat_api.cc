@@ -54,7 +54,6 @@ RestResponse cat_indices(RestContext& ctx) {
     }
   }
   Domain& domain = ctx.domain();
-  domain.catch_up_writes(ctx.now());
   const std::string expression = ctx.params.count("index") != 0 ? ctx.param("index") : "_all";
   ResolvedIndices resolved = resolve_indices(domain, expression, IndicesOptions::all());
   if (resolved.error) return *resolved.error;

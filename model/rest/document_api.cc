@@ -94,7 +94,6 @@ RestResponse version_conflict(const Index& index, const std::string& id, std::in
 
 RestResponse write_doc(RestContext& ctx, const std::string& id, bool create_only) {
   Domain& domain = ctx.domain();
-  domain.catch_up_writes(ctx.now());
   if (auto error = check_source(ctx.request)) return *error;
   if (auto error = check_id(id)) return *error;
   const std::string& name = ctx.param("index");
@@ -169,7 +168,6 @@ ReadTarget single_index(Domain& domain, const std::string& name) {
 
 RestResponse get_doc(RestContext& ctx) {
   Domain& domain = ctx.domain();
-  domain.catch_up_writes(ctx.now());
   ReadTarget target = single_index(domain, ctx.param("index"));
   if (target.error) return *target.error;
   const Index& index = *target.index;
@@ -193,7 +191,6 @@ RestResponse get_doc(RestContext& ctx) {
 
 RestResponse delete_doc(RestContext& ctx) {
   Domain& domain = ctx.domain();
-  domain.catch_up_writes(ctx.now());
   // Deletes never auto-create their index (TransportBulkAction skips them).
   ReadTarget target = single_index(domain, ctx.param("index"));
   if (target.error) return *target.error;

@@ -1,6 +1,8 @@
 #pragma once
-// Last line of defence for the core REST handlers: a JSON type error that slipped past a handler's own checks
-// (say, a user mapping of an odd shape) becomes a 400 answer instead of an exception escaping into the run.
+// Wraps every core REST handler: first catches the domain's synthetic writers up to the request's time (so the
+// handler sees, and orders its own writes after, every operation issued before it), then runs the handler. A JSON
+// type error that slipped past the handler's own checks (say, a user mapping of an odd shape) becomes a 400 answer
+// instead of an exception escaping into the run.
 #include <utility>
 
 #include "model/rest/rest_router.h"
@@ -9,6 +11,7 @@ namespace ccrsim {
 
 inline SyncHandler guarded(RestResponse (*handler)(RestContext&)) {
   return [handler](RestContext& ctx) {
+    ctx.domain().catch_up_writes(ctx.now());
     try {
       return handler(ctx);
     } catch (const json::exception& e) {

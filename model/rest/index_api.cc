@@ -49,7 +49,6 @@ RestResponse delete_index(RestContext& ctx) {
 
 RestResponse close_index(RestContext& ctx) {
   Domain& domain = ctx.domain();
-  domain.catch_up_writes(ctx.now());
   ResolvedIndices resolved = resolve_indices(domain, ctx.param("index"), IndicesOptions::open_and_closed());
   if (resolved.error) return *resolved.error;
   if (auto blocked = first_blocked(resolved.indices)) return *blocked;
@@ -67,7 +66,6 @@ RestResponse close_index(RestContext& ctx) {
 
 RestResponse open_index(RestContext& ctx) {
   Domain& domain = ctx.domain();
-  domain.catch_up_writes(ctx.now());
   ResolvedIndices resolved = resolve_indices(domain, ctx.param("index"), IndicesOptions::open_and_closed());
   if (resolved.error) return *resolved.error;
   if (auto blocked = first_blocked(resolved.indices)) return *blocked;

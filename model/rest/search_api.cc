@@ -124,7 +124,6 @@ std::optional<RestResponse> parse_request(RestContext& ctx, SearchRequest& out, 
   }
   if (auto e = parse_params(ctx.request, out)) return e;
   Domain& domain = ctx.domain();
-  domain.catch_up_writes(ctx.now());
   const std::string expression = ctx.params.count("index") != 0 ? ctx.param("index") : "_all";
   ResolvedIndices resolved = resolve_indices(domain, expression, IndicesOptions::search());
   if (resolved.error) return resolved.error;
