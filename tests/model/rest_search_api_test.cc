@@ -108,3 +108,25 @@ TEST_CASE("_source filtering in search hits") {
 
 }  // namespace
 }  // namespace ccrsim::test
+
+namespace ccrsim::test {
+namespace {
+
+TEST_CASE("every request first catches the domain's synthetic writers up to its time") {
+  RestFixture f;
+  WorkloadSpec spec;
+  spec.domain = f.domain().name();
+  spec.index = "logs";
+  spec.rate_per_s = 10;
+  spec.doc_size_bytes = 100;
+  f.domain().add_workload(Workload(spec, 42, 0, seconds_us(3600)));
+  RestResponse count = f.call_at(seconds_us(10), "GET logs/_count");
+  REQUIRE(count.status == 200);
+  CHECK(count.body["count"].get<std::int64_t>() >= 90);
+  // An explicit write lands after the synthetic operations issued before it.
+  RestResponse write = f.call_at(seconds_us(20), "PUT logs/_doc/x", json{{"a", 1}});
+  CHECK(write.body["_seq_no"].get<std::int64_t>() >= 190);
+}
+
+}  // namespace
+}  // namespace ccrsim::test
