@@ -18,11 +18,12 @@ struct RestContext {
   DomainId domain_id = 0;
   RestRequest request;
   std::map<std::string, std::string> params;  // path parameters by name
-  Domain* target = nullptr;                   // the domain receiving the request; always set by dispatch
-  sim_time_us now_us = 0;                     // simulated time of the request; always set by dispatch
+  Domain* target = nullptr;                   // the domain receiving the request; set by dispatch
+  sim_time_us now_us = 0;                     // simulated time of the request; set by dispatch
 
-  Domain& domain() const { return *target; }
-  sim_time_us now() const { return now_us; }
+  // A context built by hand with only world and domain_id (no target) still works.
+  Domain& domain() const { return target != nullptr ? *target : world->domain(domain_id); }
+  sim_time_us now() const { return target != nullptr ? now_us : world->now(); }
   const std::string& param(const std::string& name) const { return params.at(name); }
 };
 
