@@ -1,5 +1,6 @@
 #include "sim/event_queue.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace ccrsim {
@@ -43,9 +44,30 @@ EventHandle EventQueue::push(sim_time_us time, EventTarget* target, std::uint64_
   Slot& s = slots_[slot];
   s.target = target;
   s.arg = arg;
+  s.sequence = next_sequence_++;
   heap_.emplace_back();
-  sift_up(static_cast<std::uint32_t>(heap_.size() - 1), Node{time, next_sequence_++, slot});
+  sift_up(static_cast<std::uint32_t>(heap_.size() - 1), make_node(time, slot));
   return {slot, s.generation};
+}
+
+EventQueue::Node EventQueue::make_node(sim_time_us time, std::uint32_t slot) {
+  if (next_order_ == UINT32_MAX) renumber_orders();
+  const std::uint64_t order = next_order_++;
+  return Node{(order << 32) | slot, static_cast<std::uint64_t>(time) ^ kSignBit};
+}
+
+// The 32-bit order runs out after about four billion pushes. Renumbering the pending events 0, 1, 2 ... in their
+// current (time, order) order keeps every comparison's outcome, so the heap stays valid as it is.
+void EventQueue::renumber_orders() {
+  std::vector<std::uint32_t> by_key(heap_.size());
+  for (std::uint32_t pos = 0; pos < by_key.size(); ++pos) by_key[pos] = pos;
+  std::sort(by_key.begin(), by_key.end(),
+            [this](std::uint32_t a, std::uint32_t b) { return before(heap_[a], heap_[b]); });
+  for (std::uint32_t rank = 0; rank < by_key.size(); ++rank) {
+    Node& n = heap_[by_key[rank]];
+    n.low = (std::uint64_t{rank} << 32) | n.slot();
+  }
+  next_order_ = static_cast<std::uint32_t>(by_key.size());
 }
 
 bool EventQueue::pending(EventHandle handle) const {
@@ -63,15 +85,15 @@ bool EventQueue::cancel(EventHandle handle) {
 FiredEvent EventQueue::pop() {
   assert(!heap_.empty());
   const Node top = heap_.front();
-  const Slot& s = slots_[top.slot];
-  const FiredEvent fired{top.time, top.sequence, s.target, s.arg};
-  release_slot(top.slot);
+  const Slot& s = slots_[top.slot()];
+  const FiredEvent fired{top.time(), s.sequence, s.target, s.arg};
+  release_slot(top.slot());
   fill_hole(0);
   return fired;
 }
 
 void EventQueue::remove_at(std::uint32_t pos) {
-  release_slot(heap_[pos].slot);
+  release_slot(heap_[pos].slot());
   const Node last = heap_.back();
   heap_.pop_back();
   if (pos == heap_.size()) return;

@@ -9,6 +9,12 @@
 #include "sim/rng.h"
 
 namespace ccrsim {
+
+// Starts the queue's 32-bit insertion order just short of its wrap, so a test can cross it.
+struct EventQueueTestAccess {
+  static void set_next_order(EventQueue& q, std::uint32_t order) { q.next_order_ = order; }
+};
+
 namespace {
 
 struct Recorder : EventTarget {
@@ -105,6 +111,29 @@ TEST_CASE("negative and extreme times order correctly") {
   q.push(0, &r, 3);
   q.push(std::numeric_limits<sim_time_us>::min(), &r, 4);
   CHECK(drain(q) == std::vector<std::uint64_t>{4, 2, 3, 1});
+}
+
+TEST_CASE("insertion order survives the 32-bit order counter wrapping") {
+  EventQueue q;
+  Recorder r;
+  EventQueueTestAccess::set_next_order(q, UINT32_MAX - 5);
+  // Equal times everywhere: only the insertion order decides, across the renumbering.
+  std::vector<EventHandle> handles;
+  for (std::uint64_t i = 0; i < 40; ++i) handles.push_back(q.push(static_cast<sim_time_us>(i % 4), &r, i));
+  CHECK(q.cancel(handles[13]));
+  std::vector<std::uint64_t> expected;
+  for (std::uint64_t t = 0; t < 4; ++t) {
+    for (std::uint64_t i = t; i < 40; i += 4) {
+      if (i != 13) expected.push_back(i);
+    }
+  }
+  CHECK(drain(q) == expected);
+  EventQueueTestAccess::set_next_order(q, UINT32_MAX - 1);
+  q.push(1, &r, 1);
+  q.push(1, &r, 2);
+  q.push(1, &r, 3);
+  CHECK(q.pop().sequence == 39 + 1);  // FiredEvent::sequence keeps counting insertions, unaffected
+  CHECK(drain(q) == std::vector<std::uint64_t>{2, 3});
 }
 
 // Thousands of random pushes, pops and cancels (of the first, a middle and the last pending event, and of stale
