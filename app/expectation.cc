@@ -129,7 +129,7 @@ class Matcher {
 
  private:
   MatchResult match_map(const json& expected, const json& actual, const std::string& path) {
-    if (!actual.is_object()) return fail(path, "expected a map, got " + show(actual));
+    if (!actual.is_object()) return fail(path, "expected a map, got " + shown(actual));
     for (const auto& [key, value] : expected.items()) {
       const auto it = actual.find(key);
       MatchResult r = match(value, it == actual.end() ? nullptr : &*it, child_path(path, key));
@@ -138,9 +138,9 @@ class Matcher {
     return pass();
   }
 
-  static MatchResult match_scalar(const json& expected, const json& actual, const std::string& path) {
+  MatchResult match_scalar(const json& expected, const json& actual, const std::string& path) {
     if (deep_equal(expected, actual)) return pass();
-    return fail(path, expected_got(expected, actual));
+    return fail(path, expected_got_shown(expected, actual));
   }
 
   MatchResult match_list(const json& expected, const json& actual, const std::string& path);
@@ -149,16 +149,23 @@ class Matcher {
 
   MatchResult apply(const std::string& op, const json& operand, const json* actual, const std::string& path);
   MatchResult apply_present(const std::string& op, const json& operand, const json& actual, const std::string& path);
-  static MatchResult apply_exists(const json& operand, const json* actual, const std::string& path);
-  static MatchResult apply_order(const std::string& op, const json& operand, const json& actual,
-                                 const std::string& path);
+  MatchResult apply_exists(const json& operand, const json* actual, const std::string& path);
+  MatchResult apply_order(const std::string& op, const json& operand, const json& actual, const std::string& path);
   MatchResult apply_contains(const json& operand, const json& actual, const std::string& path);
-  static MatchResult apply_matches(const json& operand, const json& actual, const std::string& path);
+  MatchResult apply_matches(const json& operand, const json& actual, const std::string& path);
   MatchResult apply_length(const json& operand, const json& actual, const std::string& path);
   MatchResult apply_one_of(const json& operand, const json& actual, const std::string& path);
   MatchResult apply_same_as(const json& operand, const json& actual, const std::string& path) const;
 
+  // Values as messages show them; skipped while only a yes/no is wanted (list candidates), where dumping every
+  // mismatching element would cost more than the matching itself.
+  std::string shown(const json& v) const { return quiet_ ? std::string() : show(v); }
+  std::string expected_got_shown(const json& expected, const json& actual) const {
+    return quiet_ ? std::string() : expected_got(expected, actual);
+  }
+
   const json& root_;
+  bool quiet_ = false;
 };
 
 // Kuhn's augmenting paths: expected element i takes actual element j if j is free, or if j's current owner can
@@ -199,12 +206,13 @@ class BipartiteMatching {
 };
 
 MatchResult Matcher::match_list(const json& expected, const json& actual, const std::string& path) {
-  if (!actual.is_array()) return fail(path, "expected a list, got " + show(actual));
+  if (!actual.is_array()) return fail(path, "expected a list, got " + shown(actual));
   if (expected.size() > actual.size()) {
     return fail(path, "expected at least " + std::to_string(expected.size()) + " elements, got " +
                           std::to_string(actual.size()));
   }
   const bool first_fit = expected.size() * actual.size() > kMaxListPairs;
+  const bool was_quiet = std::exchange(quiet_, true);
   std::vector<std::vector<std::size_t>> candidates(expected.size());
   std::vector<bool> taken(actual.size(), false);
   for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -218,6 +226,7 @@ MatchResult Matcher::match_list(const json& expected, const json& actual, const 
       }
     }
   }
+  quiet_ = was_quiet;
   BipartiteMatching matching(std::move(candidates), actual.size());
   const std::size_t unmatched = matching.first_unmatched();
   if (unmatched == BipartiteMatching::kFree) return pass();
@@ -229,7 +238,7 @@ MatchResult Matcher::explain_unmatched(const json& expected, const json& actual,
   const json& element = expected[unmatched];
   // With a single actual element the inner failure says exactly what differs.
   if (actual.size() == 1) return match(element, &actual[0], child_path(path, std::size_t{0}));
-  return fail(path, "expected element " + std::to_string(unmatched) + " " + show(element) +
+  return fail(path, "expected element " + std::to_string(unmatched) + " " + shown(element) +
                         " matches no distinct actual element");
 }
 
@@ -242,10 +251,10 @@ MatchResult Matcher::apply(const std::string& op, const json& operand, const jso
 MatchResult Matcher::apply_present(const std::string& op, const json& operand, const json& actual,
                                    const std::string& path) {
   if (op == "eq") {
-    return deep_equal(operand, actual) ? pass() : fail(path, expected_got(operand, actual));
+    return deep_equal(operand, actual) ? pass() : fail(path, expected_got_shown(operand, actual));
   }
   if (op == "ne") {
-    return deep_equal(operand, actual) ? fail(path, "expected anything but " + show(operand) + ", got it") : pass();
+    return deep_equal(operand, actual) ? fail(path, "expected anything but " + shown(operand) + ", got it") : pass();
   }
   if (op == "gt" || op == "gte" || op == "lt" || op == "lte") return apply_order(op, operand, actual, path);
   if (op == "contains") return apply_contains(operand, actual, path);
@@ -259,17 +268,17 @@ MatchResult Matcher::apply_exists(const json& operand, const json* actual, const
   if (!operand.is_boolean()) return fail(path, "invalid expectation: exists needs true or false");
   const bool want = operand.get<bool>();
   if (want == (actual != nullptr)) return pass();
-  return fail(path, want ? "missing key" : "expected no such key, got " + show(*actual));
+  return fail(path, want ? "missing key" : "expected no such key, got " + shown(*actual));
 }
 
 MatchResult Matcher::apply_order(const std::string& op, const json& operand, const json& actual,
                                  const std::string& path) {
   if (!operand.is_number()) return fail(path, "invalid expectation: " + op + " needs a number");
-  const std::string wanted = "a number " + op + " " + show(operand);
-  if (!actual.is_number()) return fail(path, "expected " + wanted + ", got " + show(actual));
+  const std::string wanted = "a number " + op + " " + shown(operand);
+  if (!actual.is_number()) return fail(path, "expected " + wanted + ", got " + shown(actual));
   const std::partial_ordering c = compare_numbers(actual, operand);
   const bool ok = op == "gt" ? c > 0 : op == "gte" ? c >= 0 : op == "lt" ? c < 0 : c <= 0;
-  return ok ? pass() : fail(path, "expected " + wanted + ", got " + show(actual));
+  return ok ? pass() : fail(path, "expected " + wanted + ", got " + shown(actual));
 }
 
 MatchResult Matcher::apply_contains(const json& operand, const json& actual, const std::string& path) {
@@ -278,28 +287,28 @@ MatchResult Matcher::apply_contains(const json& operand, const json& actual, con
     if (actual.get_ref<const std::string&>().find(operand.get_ref<const std::string&>()) != std::string::npos) {
       return pass();
     }
-    return fail(path, "expected a string containing " + show(operand) + ", got " + show(actual));
+    return fail(path, "expected a string containing " + shown(operand) + ", got " + shown(actual));
   }
   if (actual.is_array()) {
     for (std::size_t j = 0; j < actual.size(); ++j) {
       if (match(operand, &actual[j], child_path(path, j)).ok) return pass();
     }
-    return fail(path, "expected a list containing " + show(operand) + ", got " + show(actual));
+    return fail(path, "expected a list containing " + shown(operand) + ", got " + shown(actual));
   }
-  return fail(path, "expected a string or list containing " + show(operand) + ", got " + show(actual));
+  return fail(path, "expected a string or list containing " + shown(operand) + ", got " + shown(actual));
 }
 
 MatchResult Matcher::apply_matches(const json& operand, const json& actual, const std::string& path) {
   if (!operand.is_string()) return fail(path, "invalid expectation: matches needs a regex string");
   const auto& pattern = operand.get_ref<const std::string&>();
-  if (!actual.is_string()) return fail(path, "expected a string matching " + show(operand) + ", got " + show(actual));
+  if (!actual.is_string()) return fail(path, "expected a string matching " + shown(operand) + ", got " + shown(actual));
   try {
     const std::regex re(pattern, std::regex::ECMAScript);
     if (std::regex_search(actual.get_ref<const std::string&>(), re)) return pass();
   } catch (const std::regex_error& e) {
-    return fail(path, "invalid regex " + show(operand) + ": " + e.what());
+    return fail(path, "invalid regex " + shown(operand) + ": " + e.what());
   }
-  return fail(path, "expected a string matching " + show(operand) + ", got " + show(actual));
+  return fail(path, "expected a string matching " + shown(operand) + ", got " + shown(actual));
 }
 
 MatchResult Matcher::apply_length(const json& operand, const json& actual, const std::string& path) {
@@ -309,13 +318,13 @@ MatchResult Matcher::apply_length(const json& operand, const json& actual, const
   } else if (actual.is_array() || actual.is_object()) {
     length = actual.size();
   } else {
-    return fail(path, "expected something with a length, got " + show(actual));
+    return fail(path, "expected something with a length, got " + shown(actual));
   }
   const json measured = length;
   if (is_operator_map(operand)) return match(operand, &measured, path + " (length)");
   if (!operand.is_number()) return fail(path, "invalid expectation: length needs a number or an operator map");
   if (compare_numbers(measured, operand) == 0) return pass();
-  return fail(path, "expected length " + show(operand) + ", got " + std::to_string(length));
+  return fail(path, "expected length " + shown(operand) + ", got " + std::to_string(length));
 }
 
 MatchResult Matcher::apply_one_of(const json& operand, const json& actual, const std::string& path) {
@@ -323,7 +332,7 @@ MatchResult Matcher::apply_one_of(const json& operand, const json& actual, const
   for (const json& candidate : operand) {
     if (match(candidate, &actual, path).ok) return pass();
   }
-  return fail(path, "expected one of " + show(operand) + ", got " + show(actual));
+  return fail(path, "expected one of " + shown(operand) + ", got " + shown(actual));
 }
 
 MatchResult Matcher::apply_same_as(const json& operand, const json& actual, const std::string& path) const {
@@ -334,11 +343,11 @@ MatchResult Matcher::apply_same_as(const json& operand, const json& actual, cons
     const json::json_pointer pointer(pointer_text);
     if (root_.contains(pointer)) other = &root_.at(pointer);
   } catch (const json::exception& e) {
-    return fail(path, "invalid JSON pointer " + show(operand) + ": " + e.what());
+    return fail(path, "invalid JSON pointer " + shown(operand) + ": " + e.what());
   }
   if (other == nullptr) return fail(path, "same_as " + pointer_text + ": no such value in the response");
   if (deep_equal(*other, actual)) return pass();
-  return fail(path, "expected the same as " + pointer_text + " (" + show(*other) + "), got " + show(actual));
+  return fail(path, "expected the same as " + pointer_text + " (" + shown(*other) + "), got " + shown(actual));
 }
 
 template <class Body>
