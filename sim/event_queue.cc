@@ -45,8 +45,9 @@ EventHandle EventQueue::push(sim_time_us time, EventTarget* target, std::uint64_
   s.target = target;
   s.arg = arg;
   s.sequence = next_sequence_++;
+  const Node node = make_node(time, slot);  // before growing the heap: renumbering must see only real nodes
   heap_.emplace_back();
-  sift_up(static_cast<std::uint32_t>(heap_.size() - 1), make_node(time, slot));
+  sift_up(static_cast<std::uint32_t>(heap_.size() - 1), node);
   return {slot, s.generation};
 }
 
