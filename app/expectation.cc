@@ -183,7 +183,7 @@ class BipartiteMatching {
   explicit BipartiteMatching(std::vector<std::vector<std::size_t>> candidates, std::size_t right_size)
       : candidates_(std::move(candidates)), owner_(right_size, kFree) {}
 
-  // Index of the first expected element left without a distinct partner, or npos when all have one.
+  // Index of the first expected element left without a distinct partner, or kFree when all have one.
   std::size_t first_unmatched() {
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
       visited_.assign(owner_.size(), false);
@@ -245,8 +245,8 @@ MatchResult Matcher::explain_unmatched(const json& expected, const json& actual,
   const json& element = expected[unmatched];
   // With a single actual element the inner failure says exactly what differs.
   if (actual.size() == 1) return match(element, &actual[0], child_path(path, std::size_t{0}));
-  return fail(path, "expected element " + std::to_string(unmatched) + " " + shown(element) +
-                        " matches no distinct actual element");
+  return fail(
+      path, "no distinct actual element matches expected element " + std::to_string(unmatched) + ": " + shown(element));
 }
 
 MatchResult Matcher::apply(const std::string& op, const json& operand, const json* actual, const std::string& path) {
