@@ -24,7 +24,7 @@ TEST_CASE("rng: a different name or seed gives a different sequence") {
   CHECK(draws(7, "") != draws(7, "a"));
 }
 
-TEST_CASE("rng: uniform01 stays in [0, 1) with mean near 1/2") {
+TEST_CASE("rng: uniform01 stays in 0 <= x < 1 with mean near 1/2") {
   Rng rng(1, "u");
   double sum = 0;
   constexpr int kN = 100'000;
