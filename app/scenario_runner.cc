@@ -4,6 +4,7 @@
 
 #include "app/step_runner.h"
 #include "app/version.h"
+#include "model/rest/core_apis.h"
 #include "model/rest/rest_router.h"
 #include "model/world.h"
 #include "reports/checks.h"
@@ -135,7 +136,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   add_connections(world, scenario);
 
   RestRouter router;
-  register_rest_api(router);
+  register_core_apis(router);
 
   StepRunner steps(world, router, scenario.steps);
   steps.start();

@@ -97,8 +97,10 @@ std::optional<DocView> Index::get_doc(const std::string& id) const {
 }
 
 sim_time_us Index::last_refresh_us(sim_time_us t_us) const {
-  if (refresh_interval_us_ <= 0) return t_us;  // refresh_interval -1 is handled by callers as "never"
-  return t_us - (t_us % refresh_interval_us_);
+  if (refresh_interval_us_ <= 0) return t_us;
+  const sim_time_us forced = forced_refresh_us_ <= t_us ? forced_refresh_us_ : -1;
+  if (refresh_interval_us_ == kTimeNever) return forced;
+  return std::max(t_us - (t_us % refresh_interval_us_), forced);
 }
 
 std::vector<DocView> Index::searchable_docs(sim_time_us t_us) const {

@@ -1,5 +1,6 @@
 #pragma once
 // An OpenSearch index on one domain: settings, mappings, aliases, open/closed state, blocks and its primary shards.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -81,10 +82,16 @@ class Index {
   std::int64_t doc_count() const;
   std::int64_t store_bytes() const;
 
+  // kTimeNever means refresh_interval -1 (periodic refreshes off; only forced ones make writes visible).
   sim_time_us refresh_interval_us() const { return refresh_interval_us_; }
   void set_refresh_interval_us(sim_time_us t_us) { refresh_interval_us_ = t_us; }
-  // Last refresh at or before t.
+  // Last refresh at or before t: the periodic one or a forced one (?refresh=true), whichever is later; -1 if none.
   sim_time_us last_refresh_us(sim_time_us t_us) const;
+  // A write with ?refresh=true (or wait_for, which the simulator treats the same) refreshes every shard at t.
+  void force_refresh(sim_time_us t_us) { forced_refresh_us_ = std::max(forced_refresh_us_, t_us); }
+
+  // Sequence for auto-generated document ids (POST idx/_doc): deterministic, one per call.
+  std::uint64_t next_auto_id_sequence() { return auto_id_sequence_++; }
 
   // Replication marker: "<alias>:<leaderIndex>" while the index is a follower (index.plugins.replication...).
   const std::string& follower_of() const { return follower_of_; }
@@ -108,6 +115,8 @@ class Index {
   bool replication_block_ = false;
   std::string follower_of_;
   sim_time_us refresh_interval_us_ = kUsPerS;
+  sim_time_us forced_refresh_us_ = -1;
+  std::uint64_t auto_id_sequence_ = 0;
   // id -> seq_nos of its explicit ops in its shard, ascending (last is current).
   std::map<std::string, std::vector<std::int64_t>> doc_ops_;
   std::uint64_t generation_ = 0;

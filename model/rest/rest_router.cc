@@ -52,6 +52,17 @@ bool RestRouter::match(const Route& route, const std::vector<std::string>& segme
 }
 
 void RestRouter::dispatch(World& world, DomainId domain, const RestRequest& request, Responder done) const {
+  RestContext ctx{&world, domain, request, {}, &world.domain(domain), world.now()};
+  route(std::move(ctx), std::move(done));
+}
+
+void RestRouter::dispatch(Domain& domain, sim_time_us now_us, const RestRequest& request, Responder done) const {
+  RestContext ctx{nullptr, 0, request, {}, &domain, now_us};
+  route(std::move(ctx), std::move(done));
+}
+
+void RestRouter::route(RestContext ctx, Responder done) const {
+  const RestRequest& request = ctx.request;
   const Route* best = nullptr;
   std::map<std::string, std::string> best_params;
   std::vector<std::string> allowed;
@@ -85,7 +96,7 @@ void RestRouter::dispatch(World& world, DomainId domain, const RestRequest& requ
     done(RestResponse::with_status(400, std::move(body)));
     return;
   }
-  RestContext ctx{&world, domain, request, std::move(best_params)};
+  ctx.params = std::move(best_params);
   best->handler(ctx, std::move(done));
 }
 
@@ -93,6 +104,17 @@ RestResponse RestRouter::dispatch_now(World& world, DomainId domain, const RestR
   RestResponse out;
   bool answered = false;
   dispatch(world, domain, request, [&](RestResponse r) {
+    out = std::move(r);
+    answered = true;
+  });
+  assert(answered && "dispatch_now used with a handler that answers later");
+  return out;
+}
+
+RestResponse RestRouter::dispatch_now(Domain& domain, sim_time_us now_us, const RestRequest& request) const {
+  RestResponse out;
+  bool answered = false;
+  dispatch(domain, now_us, request, [&](RestResponse r) {
     out = std::move(r);
     answered = true;
   });

@@ -14,12 +14,16 @@
 namespace ccrsim {
 
 struct RestContext {
-  World* world = nullptr;
+  World* world = nullptr;  // null when dispatched against a bare Domain (unit tests of the core index APIs)
   DomainId domain_id = 0;
   RestRequest request;
   std::map<std::string, std::string> params;  // path parameters by name
+  Domain* target = nullptr;                   // the domain receiving the request; set by dispatch
+  sim_time_us now_us = 0;                     // simulated time of the request; set by dispatch
 
-  Domain& domain() const { return world->domain(domain_id); }
+  // A context built by hand with only world and domain_id (no target) still works.
+  Domain& domain() const { return target != nullptr ? *target : world->domain(domain_id); }
+  sim_time_us now() const { return target != nullptr ? now_us : world->now(); }
   const std::string& param(const std::string& name) const { return params.at(name); }
 };
 
@@ -37,6 +41,11 @@ class RestRouter {
   void dispatch(World& world, DomainId domain, const RestRequest& request, Responder done) const;
   // Convenience for handlers that answer at once (tests, synchronous callers).
   RestResponse dispatch_now(World& world, DomainId domain, const RestRequest& request) const;
+  // The same against a bare domain at time `now`, without a World: enough for the handlers that only touch one
+  // domain (index, document, search, _cat, cluster settings, aliases). Handlers needing ctx.world must not be
+  // reached this way.
+  void dispatch(Domain& domain, sim_time_us now_us, const RestRequest& request, Responder done) const;
+  RestResponse dispatch_now(Domain& domain, sim_time_us now_us, const RestRequest& request) const;
 
  private:
   struct Route {
@@ -45,6 +54,7 @@ class RestRouter {
     int literals = 0;
     AsyncHandler handler;
   };
+  void route(RestContext ctx, Responder done) const;
   bool match(const Route& route, const std::vector<std::string>& segments,
              std::map<std::string, std::string>& params) const;
 

@@ -967,6 +967,10 @@ void Loader::read_indices(const Entry& e) {
     if (const Entry* v = f->get("doc_size")) {
       if (auto x = read_size(*v, 1, lim::kMaxDocSizeBytes)) idx.doc_size_bytes = *x;
     }
+    // Byte counts are int64 all the way through (store size, bootstrap bytes): bound the product, not just the parts.
+    if (idx.docs > 0 && idx.doc_size_bytes > lim::kMaxIndexStoreBytes / idx.docs) {
+      error(f->get("docs")->value_pos, "index store too large: docs x doc_size must be at most 1024tb");
+    }
     if (domain && name) {
       idx.domain = *domain;
       idx.name = *name;

@@ -24,6 +24,7 @@ inline constexpr int kMaxShards = 1024;
 inline constexpr int kMaxReplicas = 15;
 inline constexpr std::int64_t kMaxDocs = 1'000'000'000'000;
 inline constexpr std::int64_t kMaxDocSizeBytes = 100 * 1024 * 1024;  // OpenSearch's http.max_content_length
+inline constexpr std::int64_t kMaxIndexStoreBytes = 1LL << 50;        // docs x doc_size of one index (1024tb)
 inline constexpr int kMinInstanceCount = 1;
 inline constexpr int kMaxInstanceCount = 80;
 inline constexpr std::size_t kMaxDomains = 100;
