@@ -60,6 +60,11 @@ std::uint64_t IndexReplicationTask::arg_for(Kind kind, int shard, int slot) cons
 
 void IndexReplicationTask::move_to(IndexTaskState next) {
   assert(legal_task_transition(state_, next));
+  if (ctx_.world.trace().enabled()) {
+    ctx_.world.trace().log(ctx_.now(), "replication",
+                           ctx_.world.domain(entry_.follower_domain).name() + "/" + entry_.follower_index + " task " +
+                               to_string(state_) + " -> " + to_string(next));
+  }
   state_ = next;
   ctx_.sim().mix_fingerprint(0x5245504cULL ^ (static_cast<std::uint64_t>(entry_.id) << 8) ^
                              static_cast<std::uint64_t>(next));

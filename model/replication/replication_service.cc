@@ -54,6 +54,14 @@ bool cluster_read_only(const Domain& domain) {
   return (v.is_boolean() && v.get<bool>()) || (v.is_string() && v.get<std::string>() == "true");
 }
 
+void trace_state(World& world, const ReplicationEntry& entry, const std::string& what) {
+  if (!world.trace().enabled()) return;
+  world.trace().log(world.now(), "replication",
+                    world.domain(entry.follower_domain).name() + "/" + entry.follower_index + " " + what +
+                        " (overall " + to_string(entry.overall) + (entry.reason.empty() ? "" : ", " + entry.reason) +
+                        ")");
+}
+
 }  // namespace
 
 ReplicationService::ReplicationService(World& world)
@@ -165,6 +173,7 @@ void ReplicationService::on_event(std::uint64_t arg) {
 void ReplicationService::auto_pause(ReplicationEntry& entry, const std::string& reason) {
   entry.overall = OverallState::kPaused;
   entry.reason = reason;
+  trace_state(world_, entry, "auto-paused");
   retire_task(entry);
 }
 
@@ -178,6 +187,7 @@ void ReplicationService::complete_after_leader_deleted(ReplicationEntry& entry) 
 void ReplicationService::fail(ReplicationEntry& entry, const std::string& reason) {
   entry.overall = OverallState::kFailed;
   entry.reason = reason;
+  trace_state(world_, entry, "failed");
   retire_task(entry);
 }
 
@@ -239,6 +249,7 @@ void ReplicationService::start(DomainId follower, const StartReplicationRequest&
   entry->settings_overrides = request.settings;
   entry->started_us = world_.now();
   ReplicationEntry& e = *entries_.emplace_back(std::move(entry));
+  trace_state(world_, e, "started");
   add_waiter(e, request.wait_for_restore ? IndexTaskState::kFollowing : IndexTaskState::kRestoring, std::move(done));
   e.task = std::make_unique<IndexReplicationTask>(ctx_, e);
   e.task->start();
@@ -255,6 +266,7 @@ RestResponse ReplicationService::pause(DomainId follower, const std::string& ind
   if (!outcome.allowed) return errors::refusal(outcome.refusal, index, entry->overall);
   entry->overall = OverallState::kPaused;
   entry->reason = reason.value_or("User initiated");
+  trace_state(world_, *entry, "paused");
   retire_task(*entry);
   return acknowledged();
 }
@@ -298,6 +310,7 @@ void ReplicationService::resume(DomainId follower, const std::string& index, boo
   }
   entry->overall = OverallState::kRunning;
   entry->reason = "User initiated";
+  trace_state(world_, *entry, "resumed");
   add_waiter(*entry, IndexTaskState::kFollowing, std::move(done));
   entry->task = std::make_unique<IndexReplicationTask>(ctx_, *entry);
   entry->task->start();
@@ -328,6 +341,7 @@ RestResponse ReplicationService::stop(DomainId follower, const std::string& inde
   }
   entry->stopped = true;
   entry->overall = OverallState::kNone;
+  trace_state(world_, *entry, "stopped");
   return acknowledged();
 }
 

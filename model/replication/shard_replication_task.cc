@@ -320,6 +320,11 @@ void ShardReplicationTask::fail(const std::string& exception_class, const std::s
   failed_ = true;
   failure_class_ = exception_class;
   failure_message_ = message;
+  if (ctx_.world.trace().enabled()) {
+    ctx_.world.trace().log(ctx_.now(), "replication",
+                           "[" + entry_.follower_index + "][" + std::to_string(shard_) +
+                               "] shard task failed: " + exception_class + " - " + message);
+  }
   cancel();
 }
 
