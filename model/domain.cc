@@ -34,10 +34,14 @@ Index& Domain::create_index(const std::string& index_name, int shards, int repli
   auto index = std::make_unique<Index>(index_name, next_uuid(), shards, replicas, t_us);
   Index& ref = *index;
   indices_[index_name] = std::move(index);
+  ++index_epoch_;
   return ref;
 }
 
-void Domain::delete_index(const std::string& index_name) { indices_.erase(index_name); }
+void Domain::delete_index(const std::string& index_name) {
+  indices_.erase(index_name);
+  ++index_epoch_;
+}
 
 void Domain::catch_up_writes(sim_time_us t_us) {
   for (Workload& w : workloads_) {

@@ -29,6 +29,8 @@ class Domain {
   Index& create_index(const std::string& index_name, int shards, int replicas, sim_time_us t_us);
   void delete_index(const std::string& index_name);
   const std::map<std::string, std::unique_ptr<Index>>& indices() const { return indices_; }
+  // Changes whenever an index is created or deleted: an Index* looked up under the same epoch is still valid.
+  std::uint64_t index_epoch() const { return index_epoch_; }
 
   // Catch the synthetic writers up to t. Call before reading any index state at t.
   void catch_up_writes(sim_time_us t_us);
@@ -56,6 +58,7 @@ class Domain {
   Rng uuid_rng_;
   std::string cluster_uuid_;
   std::map<std::string, std::unique_ptr<Index>> indices_;
+  std::uint64_t index_epoch_ = 0;
   std::vector<Workload> workloads_;
   json persistent_settings_ = json::object();
   json transient_settings_ = json::object();

@@ -6,12 +6,18 @@ namespace ccrsim {
 
 void RetentionLeases::add(const LeaseKey& key, std::int64_t retaining_seq_no, sim_time_us now_us) {
   leases_[key] = Lease{retaining_seq_no, now_us};
+  ++epoch_;
+}
+
+Lease* RetentionLeases::find(const LeaseKey& key) {
+  auto it = leases_.find(key);
+  return it == leases_.end() ? nullptr : &it->second;
 }
 
 bool RetentionLeases::renew(const LeaseKey& key, std::int64_t retaining_seq_no, sim_time_us now_us,
                             sim_time_us period_us) {
   if (!alive(key, now_us, period_us)) {
-    leases_.erase(key);
+    remove(key);
     return false;
   }
   Lease& lease = leases_[key];

@@ -33,13 +33,21 @@ class RetentionLeases {
   // Renews a live lease; false (and the lease is dropped) if it is missing or expired.
   bool renew(const LeaseKey& key, std::int64_t retaining_seq_no, sim_time_us now_us, sim_time_us period_us);
   bool alive(const LeaseKey& key, sim_time_us now_us, sim_time_us period_us) const;
-  void remove(const LeaseKey& key) { leases_.erase(key); }
+  void remove(const LeaseKey& key) {
+    leases_.erase(key);
+    ++epoch_;
+  }
+  // The lease itself (nullptr if absent); valid while epoch() is unchanged.
+  Lease* find(const LeaseKey& key);
+  // Changes whenever a lease is added or removed.
+  std::uint64_t epoch() const { return epoch_; }
   // Whether any live-or-not lease of the plugin exists on this leader shard (leader stats include only those).
   bool any_on(DomainId leader_domain, const std::string& leader_index_uuid, int shard) const;
   const std::map<LeaseKey, Lease>& all() const { return leases_; }
 
  private:
   std::map<LeaseKey, Lease> leases_;
+  std::uint64_t epoch_ = 0;
 };
 
 // Lease id as the plugin names it: replication:<followerClusterName>:<followerClusterUUID>:[<followerIndex>][<n>].

@@ -28,13 +28,29 @@ std::uint64_t ShardReplicationTask::arg_for(Kind kind, int slot) const {
          (static_cast<std::uint64_t>(slot) << kSlotShift) | static_cast<std::uint64_t>(kind);
 }
 
-Index* ShardReplicationTask::follower_index() const {
-  return ctx_.world.domain(entry_.follower_domain).find_index(entry_.follower_index);
+Index* ShardReplicationTask::follower_index() {
+  Domain& domain = ctx_.world.domain(entry_.follower_domain);
+  if (follower_cache_.epoch != domain.index_epoch()) {
+    follower_cache_.index = domain.find_index(entry_.follower_index);
+    follower_cache_.epoch = domain.index_epoch();
+  }
+  return follower_cache_.index;
 }
 
-Index* ShardReplicationTask::leader_index() const {
-  Index* index = ctx_.world.domain(entry_.leader_domain).find_index(entry_.leader_index);
-  return index != nullptr && index->uuid() == entry_.leader_index_uuid ? index : nullptr;
+Index* ShardReplicationTask::current_leader_index() {
+  Domain& domain = ctx_.world.domain(entry_.leader_domain);
+  if (leader_cache_.epoch != domain.index_epoch()) {
+    leader_cache_.index = domain.find_index(entry_.leader_index);
+    leader_cache_.replicated_instance =
+        leader_cache_.index != nullptr && leader_cache_.index->uuid() == entry_.leader_index_uuid;
+    leader_cache_.epoch = domain.index_epoch();
+  }
+  return leader_cache_.index;
+}
+
+Index* ShardReplicationTask::leader_index() {
+  Index* current = current_leader_index();
+  return leader_cache_.replicated_instance ? current : nullptr;
 }
 
 void ShardReplicationTask::start() {
@@ -68,15 +84,22 @@ void ShardReplicationTask::cancel() {
 bool ShardReplicationTask::renew_lease() {
   // A renewal is a call to the leader; when it cannot be made the plugin only logs.
   if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) return true;
-  Index* current = ctx_.world.domain(entry_.leader_domain).find_index(entry_.leader_index);
+  Index* current = current_leader_index();
   if (current == nullptr) return true;  // GetChanges reports the missing index
   const Index* follower = follower_index();
   const std::int64_t retain = follower->shard(shard_).global_checkpoint() + 1;
-  const LeaseKey key = lease_key(entry_, shard_);
-  if (current->uuid() == entry_.leader_index_uuid &&
-      ctx_.leases.renew(key, retain, ctx_.now(), retention_lease_period_us(*current))) {
+  if (lease_epoch_ != ctx_.leases.epoch()) {
+    lease_ = ctx_.leases.find(lease_key(entry_, shard_));
+    lease_epoch_ = ctx_.leases.epoch();
+  }
+  const sim_time_us now = ctx_.now();
+  if (leader_cache_.replicated_instance && lease_ != nullptr &&
+      now - lease_->renewed_us <= retention_lease_period_us(*current)) {
+    lease_->retaining_seq_no = std::max(lease_->retaining_seq_no, retain);
+    lease_->renewed_us = now;
     return true;
   }
+  ctx_.leases.remove(lease_key(entry_, shard_));  // an expired lease is gone for good
   const Domain& follower_domain = ctx_.world.domain(entry_.follower_domain);
   fail("org.opensearch.index.seqno.RetentionLeaseNotFoundException",
        "retention lease with ID [" +
@@ -118,9 +141,8 @@ void ShardReplicationTask::on_request_arrives(int r) {
     attempt_failed(r, Failure::kDisconnected);
     return;
   }
-  Domain& leader_domain = ctx_.world.domain(entry_.leader_domain);
-  leader_domain.catch_up_writes(ctx_.now());
-  Index* current = leader_domain.find_index(entry_.leader_index);
+  ctx_.world.domain(entry_.leader_domain).catch_up_writes(ctx_.now());
+  Index* current = current_leader_index();
   if (current == nullptr) {
     fail("org.opensearch.index.IndexNotFoundException", "no such index [" + entry_.leader_index + "]");
     return;
@@ -129,7 +151,7 @@ void ShardReplicationTask::on_request_arrives(int r) {
     fail("org.opensearch.indices.IndexClosedException", "closed");
     return;
   }
-  if (current->uuid() != entry_.leader_index_uuid) {
+  if (!leader_cache_.replicated_instance) {
     renew_lease();  // the replicated instance is gone, and its leases with it
     return;
   }

@@ -97,9 +97,17 @@ class ShardReplicationTask final : public EventTarget {
     EventHandle event;
   };
 
+  // Index lookups cached under the domain's index epoch (the hot path looks them up every round trip).
+  struct IndexCache {
+    Index* index = nullptr;
+    bool replicated_instance = false;  // leader: the instance this replication follows (same uuid)
+    std::uint64_t epoch = UINT64_MAX;
+  };
+
   std::uint64_t arg_for(Kind kind, int slot) const;
-  Index* follower_index() const;
-  Index* leader_index() const;  // nullptr if missing or another instance than the one replicated
+  Index* follower_index();
+  Index* current_leader_index();  // whatever index has the leader's name now
+  Index* leader_index();          // nullptr if missing or another instance than the one replicated
 
   void launch(int r);
   void send_request(int r);
@@ -134,6 +142,10 @@ class ShardReplicationTask final : public EventTarget {
   sim_time_us backoff_us_ = kFirstBackoffUs;
   FollowerShardStats stats_;
   LeaderShardStats* leader_stats_ = nullptr;  // a std::map node: stable for the service's life
+  IndexCache leader_cache_;
+  IndexCache follower_cache_;
+  Lease* lease_ = nullptr;  // valid while the lease store's epoch is lease_epoch_
+  std::uint64_t lease_epoch_ = UINT64_MAX;
 };
 
 }  // namespace ccrsim
