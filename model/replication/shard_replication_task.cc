@@ -203,8 +203,24 @@ void ShardReplicationTask::answer(int r, Index& leader) {
   leader_stats.bytes_read += bytes - kResponseOverheadBytes;
   leader_stats.last_fetch_us = ctx_.now();
   reader.phase = Phase::kResponse;
-  reader.transfer = ctx_.transport.start_transfer(entry_.leader_domain, entry_.follower_domain, bytes, this,
-                                                  arg_for(Kind::kResponse, r));
+  reader.response_bytes = bytes;
+  // Reading the operations costs leader time only when the leader domain has a capacity model (one more event).
+  const double read_rate = ctx_.world.domain(entry_.leader_domain).spec().capacity.shard_read_rate_per_s;
+  const std::int64_t ops = std::max<std::int64_t>(0, to - reader.range.from + 1);
+  const sim_time_us read_us =
+      read_rate > 0 ? static_cast<sim_time_us>(static_cast<double>(ops) * 1e6 / read_rate) : sim_time_us{0};
+  leader_stats.read_time_us += read_us;
+  if (read_us >= kMinReadCostUs) {
+    reader.event = ctx_.sim().schedule_in(read_us, this, arg_for(Kind::kReadDone, r));
+    return;
+  }
+  send_response(r);
+}
+
+void ShardReplicationTask::send_response(int r) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  reader.transfer = ctx_.transport.start_transfer(entry_.leader_domain, entry_.follower_domain, reader.response_bytes,
+                                                  this, arg_for(Kind::kResponse, r));
 }
 
 void ShardReplicationTask::on_response(int r, bool transfer_failed) {
@@ -284,7 +300,14 @@ void ShardReplicationTask::pump_writers() {
     writer.busy = true;
     writer.batch = *batch;
     stats_.total_write_time_us += cost;
-    writer.event = ctx_.sim().schedule_in(cost, this, arg_for(Kind::kReplay, w));
+    if (rate <= 0) {
+      writer.event = ctx_.sim().schedule_in(cost, this, arg_for(Kind::kReplay, w));
+      continue;
+    }
+    // Concurrent writers share the follower primary's indexing capacity: their work is done one after another.
+    const sim_time_us begin = std::max(ctx_.now(), replay_busy_until_us_);
+    replay_busy_until_us_ = begin + cost;
+    writer.event = ctx_.sim().schedule_at(replay_busy_until_us_, this, arg_for(Kind::kReplay, w));
   }
 }
 
@@ -381,6 +404,9 @@ void ShardReplicationTask::on_event(std::uint64_t arg) {
     case Kind::kPollWait:
       readers_[static_cast<std::size_t>(slot)].phase = Phase::kIdle;
       launch(slot);
+      break;
+    case Kind::kReadDone:
+      send_response(slot);
       break;
     case Kind::kReplay:
       on_replay_done(slot);

@@ -47,6 +47,8 @@ class ShardReplicationTask final : public EventTarget {
   static constexpr sim_time_us kReplayBatchCostUs = 5 * kUsPerMs;
   // Bytes of a GetChanges response besides its operations (headers, checkpoints).
   static constexpr std::int64_t kResponseOverheadBytes = 200;
+  // Leader read costs below this are folded into the response (no event of their own).
+  static constexpr sim_time_us kMinReadCostUs = kUsPerMs;
   // Ranges of at most this many operations feed the delivery histogram op by op (bounded work per batch).
   static constexpr std::int64_t kExactDeliveryOps = 32;
 
@@ -75,7 +77,8 @@ class ShardReplicationTask final : public EventTarget {
     kRetry,
     kBackoff,
     kPollWait,
-    kReplay
+    kReplay,
+    kReadDone
   };
   enum class Phase { kIdle, kWaiting, kRequest, kLongPoll, kResponse, kSleeping };
   enum class Failure { kNone, kDisconnected, kTimeout, kServer, kThrottled };
@@ -87,6 +90,7 @@ class ShardReplicationTask final : public EventTarget {
     sim_time_us long_poll_deadline_us = 0;
     std::int64_t response_to = -1;
     std::int64_t response_checkpoint = -1;
+    std::int64_t response_bytes = 0;
     Failure last_failure = Failure::kNone;
     EventHandle event;
     TransferId transfer;
@@ -114,6 +118,7 @@ class ShardReplicationTask final : public EventTarget {
   void on_request_arrives(int r);
   void answer(int r, Index& leader);
   void park_long_poll(int r, const Index& leader);
+  void send_response(int r);
   void on_response(int r, bool transfer_failed);
   void attempt_failed(int r, Failure failure);
   void back_to_loop(int r, Failure failure);
@@ -140,6 +145,7 @@ class ShardReplicationTask final : public EventTarget {
   std::vector<Reader> readers_;
   std::vector<Writer> writers_;
   sim_time_us backoff_us_ = kFirstBackoffUs;
+  sim_time_us replay_busy_until_us_ = 0;  // with a capacity model: when the primary finishes the queued replays
   FollowerShardStats stats_;
   LeaderShardStats* leader_stats_ = nullptr;  // a std::map node: stable for the service's life
   IndexCache leader_cache_;

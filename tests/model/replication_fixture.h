@@ -19,6 +19,8 @@ struct ReplicationFixtureOptions {
   sim_time_us latency_us = 20 * kUsPerMs;
   double bandwidth_bytes_per_s = 100e6;
   std::uint64_t seed = 1;
+  double leader_read_rate_per_s = 0;     // capacity.shard_read_rate of the leader (0: no read cost)
+  double follower_index_rate_per_s = 0;  // capacity.shard_index_rate of the follower (0: fixed replay cost)
 };
 
 class ReplicationFixture {
@@ -33,7 +35,9 @@ class ReplicationFixture {
     leader.engine_version = options.engine_version;
     leader.fine_grained_access_control = options.fine_grained_access_control;
     DomainSpec follower = leader;
+    leader.capacity.shard_read_rate_per_s = options.leader_read_rate_per_s;
     follower.name = "follower-domain";
+    follower.capacity.shard_index_rate_per_s = options.follower_index_rate_per_s;
     follower.region = "eu-west-1";
     scenario_.domains = {leader, follower};
     scenario_.network.defaults.latency_us = options.latency_us;

@@ -127,3 +127,26 @@ TEST_CASE("force_resume is an unknown field before 3.8") {
 
 }  // namespace
 }  // namespace ccrsim
+
+namespace ccrsim {
+namespace {
+
+TEST_CASE("capacity: leader reads and follower replays take time") {
+  for (int which = 0; which < 2; ++which) {
+    testing::ReplicationFixtureOptions options;
+    (which == 0 ? options.leader_read_rate_per_s : options.follower_index_rate_per_s) = 2000;
+    testing::ReplicationFixture f(options);
+    f.leader_index("leader-01", 1);
+    f.add_workload("leader-01", 5000, kUsPerS, 11 * kUsPerS);  // 50 000 ops in 10 s
+    REQUIRE(f.start("follower-01", "leader-01").status == 200);
+    f.run_until(20 * kUsPerS);
+    const ReplicationEntry& e = *f.service().entries()[0];
+    INFO("which " << which);
+    CHECK(f.service().ops_lag(e) > 10'000);  // 2 000 ops/s cannot keep up with 5 000/s
+    f.run_until(40 * kUsPerS);
+    CHECK(f.service().ops_lag(e) == 0);  // ~25 s of work in all
+  }
+}
+
+}  // namespace
+}  // namespace ccrsim
