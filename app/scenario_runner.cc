@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "app/replication_sampler.h"
 #include "app/step_runner.h"
 #include "app/version.h"
 #include "model/rest/core_apis.h"
+#include "model/replication/replication_service.h"
 #include "model/rest/rest_router.h"
 #include "model/world.h"
 #include "reports/checks.h"
@@ -137,6 +139,10 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   RestRouter router;
   register_core_apis(router);
+  ReplicationService replication(world);
+  register_replication_api(router, replication);
+  ReplicationSampler sampler(sim, replication, scenario.sample_interval_us);
+  sampler.start();
 
   StepRunner steps(world, router, scenario.steps);
   steps.start();
@@ -161,6 +167,8 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.steps = steps.results();
   mark_unfinished_steps(scenario, r.steps, sim.now());
   r.connections = connection_results(world);
+  sampler.sample_now();
+  r.replications = sampler.results();
   r.checks = evaluate_checks(scenario.checks, r);
   r.fingerprint = sim.fingerprint();
   r.events = sim.events_processed();

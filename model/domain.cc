@@ -1,5 +1,7 @@
 #include "model/domain.h"
 
+#include <algorithm>
+
 namespace ccrsim {
 
 namespace {
@@ -32,10 +34,14 @@ Index& Domain::create_index(const std::string& index_name, int shards, int repli
   auto index = std::make_unique<Index>(index_name, next_uuid(), shards, replicas, t_us);
   Index& ref = *index;
   indices_[index_name] = std::move(index);
+  ++index_epoch_;
   return ref;
 }
 
-void Domain::delete_index(const std::string& index_name) { indices_.erase(index_name); }
+void Domain::delete_index(const std::string& index_name) {
+  indices_.erase(index_name);
+  ++index_epoch_;
+}
 
 void Domain::catch_up_writes(sim_time_us t_us) {
   for (Workload& w : workloads_) {
@@ -48,6 +54,16 @@ void Domain::catch_up_writes(sim_time_us t_us) {
       return index;
     });
   }
+}
+
+sim_time_us Domain::next_write_time(const std::string& index_name, int shard, sim_time_us after_us) const {
+  const Index* index = find_index(index_name);
+  if (index == nullptr) return kTimeNever;
+  sim_time_us best = kTimeNever;
+  for (const Workload& w : workloads_) {
+    best = std::min(best, w.next_op_time_after(after_us, index_name, shard, index->number_of_shards()));
+  }
+  return best;
 }
 
 json Domain::cluster_setting(const std::string& key) const {

@@ -29,11 +29,16 @@ class Domain {
   Index& create_index(const std::string& index_name, int shards, int replicas, sim_time_us t_us);
   void delete_index(const std::string& index_name);
   const std::map<std::string, std::unique_ptr<Index>>& indices() const { return indices_; }
+  // Changes whenever an index is created or deleted: an Index* looked up under the same epoch is still valid.
+  std::uint64_t index_epoch() const { return index_epoch_; }
 
   // Catch the synthetic writers up to t. Call before reading any index state at t.
   void catch_up_writes(sim_time_us t_us);
   void add_workload(Workload workload) { workloads_.push_back(std::move(workload)); }
   const std::vector<Workload>& workloads() const { return workloads_; }
+  // Earliest time after t at which a synthetic writer appends to shard `shard` of the index (kTimeNever: none
+  // scheduled). Lets a long poll sleep until the leader has new operations instead of polling.
+  sim_time_us next_write_time(const std::string& index_name, int shard, sim_time_us after_us) const;
 
   // Cluster settings (PUT/GET _cluster/settings), flat dotted keys.
   json& persistent_settings() { return persistent_settings_; }
@@ -53,6 +58,7 @@ class Domain {
   Rng uuid_rng_;
   std::string cluster_uuid_;
   std::map<std::string, std::unique_ptr<Index>> indices_;
+  std::uint64_t index_epoch_ = 0;
   std::vector<Workload> workloads_;
   json persistent_settings_ = json::object();
   json transient_settings_ = json::object();

@@ -116,4 +116,23 @@ void Workload::catch_up(sim_time_us t_us,
   }
 }
 
+sim_time_us Workload::next_op_time_after(sim_time_us t_us, const std::string& index_name, int shard,
+                                         int shard_count) const {
+  const sim_time_us until = std::min(spec_.until_us.value_or(end_us_), end_us_);
+  if (spec_.rate_per_s <= 0 || shard_count <= 0) return kTimeNever;
+  sim_time_us candidate = kTimeNever;
+  if (spec_.arrival == Arrival::kUniform) {
+    const std::int64_t k0 = t_us < spec_.from_us ? 0 : uniform_count_upto(t_us);
+    const std::int64_t k = k0 + ((shard - k0) % shard_count + shard_count) % shard_count;
+    candidate = uniform_time_of(k);
+  } else {
+    const sim_time_us lo = std::max(t_us + 1, spec_.from_us);
+    candidate = spec_.from_us + ((lo - spec_.from_us + kPoissonBucketUs - 1) / kPoissonBucketUs) * kPoissonBucketUs;
+    if (candidate <= t_us) candidate += kPoissonBucketUs;
+  }
+  if (candidate >= until) return kTimeNever;
+  if (index_name_at(candidate) != index_name) return kTimeNever;
+  return candidate;
+}
+
 }  // namespace ccrsim

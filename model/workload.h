@@ -28,6 +28,11 @@ class Workload {
   // time (nullptr: the writes are refused, e.g. the index is closed or the domain is down, and counted).
   void catch_up(sim_time_us t_us, const std::function<Index*(const std::string& name, sim_time_us t_us)>& resolve);
 
+  // Earliest time after t at which this writer issues an operation for shard `shard` of `index_name` (an index of
+  // `shard_count` primaries), kTimeNever if it never will. Exact for uniform arrivals; for Poisson arrivals the
+  // start of the next 1 s bucket (callers re-check then), since bucket counts are drawn lazily.
+  sim_time_us next_op_time_after(sim_time_us t_us, const std::string& index_name, int shard, int shard_count) const;
+
  private:
   // Operations issued in [from, t] (uniform arrivals).
   std::int64_t uniform_count_upto(sim_time_us t_us) const;

@@ -1,0 +1,45 @@
+#pragma once
+// Samples every replication's lag each sample_interval (spec §6.2) and turns the replication service's entries into
+// the report's ReplicationResults at the end of a run. One event per interval for all replications together.
+#include <cstdint>
+#include <vector>
+
+#include "model/replication/replication_service.h"
+#include "reports/run_result.h"
+#include "sim/event_queue.h"
+#include "sim/simulator.h"
+
+namespace ccrsim {
+
+class ReplicationSampler final : public EventTarget {
+ public:
+  ReplicationSampler(Simulator& sim, ReplicationService& service, sim_time_us interval_us);
+  ~ReplicationSampler() override;
+  ReplicationSampler(const ReplicationSampler&) = delete;
+  ReplicationSampler& operator=(const ReplicationSampler&) = delete;
+
+  // First sample one interval from now.
+  void start();
+  // Takes a sample of every replication now (also used for the last point at the end of the run).
+  void sample_now();
+  // One result per replication entry, in start order.
+  std::vector<ReplicationResult> results();
+
+  void on_event(std::uint64_t arg) override;
+
+ private:
+  struct Series {
+    DeliveryHistogram lag_time;
+    DeliveryHistogram lag_ops;
+    LagSeries points;
+    std::int64_t samples = 0;
+  };
+
+  Simulator& sim_;
+  ReplicationService& service_;
+  sim_time_us interval_us_;
+  EventHandle next_;
+  std::vector<Series> series_;  // by entry id
+};
+
+}  // namespace ccrsim

@@ -1,0 +1,41 @@
+#pragma once
+// The follower's in-order replay (TranslogSequencer.kt): fetched batches may arrive out of order; they are
+// dispatched strictly in seq_no order (each must start at the dispatch high watermark + 1), with up to
+// concurrent_writers_per_shard replays in flight. Replays may finish in any order; the shard's checkpoint only
+// moves over a contiguous prefix of finished batches, which is what applied() hands back.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "model/replication/seq_range.h"
+
+namespace ccrsim {
+
+class ReplaySequencer {
+ public:
+  explicit ReplaySequencer(std::int64_t applied_checkpoint)
+      : dispatched_upto_(applied_checkpoint), applied_upto_(applied_checkpoint) {}
+
+  // A non-empty fetched batch. Batches overlapping what is already buffered or dispatched are a bug.
+  void add(SeqRange batch);
+  // The next batch to replay if one is in order and a writer is free (then counted as in flight).
+  std::optional<SeqRange> next_dispatch(int writers);
+  // A replay finished; returns the ranges that became applicable, in order (possibly none).
+  std::vector<SeqRange> finished(SeqRange batch);
+
+  int in_flight() const { return unfinished_; }  // a finished replay frees its writer at once
+  std::int64_t applied_upto() const { return applied_upto_; }
+  std::int64_t dispatched_upto() const { return dispatched_upto_; }
+  std::size_t buffered() const { return buffered_.size(); }
+
+ private:
+  std::int64_t dispatched_upto_;
+  std::int64_t applied_upto_;
+  int unfinished_ = 0;
+  std::map<std::int64_t, SeqRange> buffered_;       // by from
+  std::map<std::int64_t, bool> running_;            // by from: finished?
+  std::map<std::int64_t, SeqRange> running_range_;  // by from
+};
+
+}  // namespace ccrsim

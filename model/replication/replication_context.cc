@@ -1,0 +1,13 @@
+#include "model/replication/replication_context.h"
+
+namespace ccrsim {
+
+std::string follower_cluster_name(const Domain& follower) {
+  return follower.spec().account + ":" + follower.name();
+}
+
+LeaseKey lease_key(const ReplicationEntry& entry, int shard) {
+  return LeaseKey{entry.leader_domain, entry.leader_index_uuid, shard, entry.follower_domain, entry.follower_index};
+}
+
+}  // namespace ccrsim

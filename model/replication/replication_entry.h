@@ -1,0 +1,50 @@
+#pragma once
+// One replication as the report sees it (spec §6.2): created by a start, kept across pause and resume, closed by a
+// stop (a later start makes a new entry). Holds the metadata-store facts (overall state, reason, overrides), the
+// running index task, and the metrics the report writer reads.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "model/replication/replication_state.h"
+#include "sim/json.h"
+#include "sim/network/network.h"
+#include "sim/stats/delivery_histogram.h"
+#include "sim/time.h"
+
+namespace ccrsim {
+
+class IndexReplicationTask;
+
+struct ReplicationEntry {
+  int id = 0;
+  DomainId follower_domain = 0;
+  std::string follower_index;
+  DomainId leader_domain = 0;
+  std::string leader_alias;
+  std::string leader_index;
+  std::string leader_index_uuid;  // the leader index instance replicated (leases belong to it)
+  std::string started_by = "request";
+
+  // Metadata store (facts §0): overall state and reason; kNone once stopped.
+  OverallState overall = OverallState::kRunning;
+  std::string reason = "User initiated";
+  json settings_overrides = json::object();  // `settings` of the start request / `_update`, flat dotted keys
+  bool stopped = false;
+
+  // Metrics.
+  sim_time_us started_us = 0;
+  sim_time_us bootstrap_start_us = -1;
+  sim_time_us bootstrap_end_us = -1;  // -1 while bootstrapping (or never finished)
+  std::int64_t ops_replicated = 0;    // operations applied by change replay (not the bootstrap copy)
+  DeliveryHistogram delivery;
+
+  // The live index task (null while PAUSED, FAILED or stopped).
+  std::unique_ptr<IndexReplicationTask> task;
+
+  double bootstrap_s() const {
+    return bootstrap_end_us < 0 || bootstrap_start_us < 0 ? -1.0 : to_seconds(bootstrap_end_us - bootstrap_start_us);
+  }
+};
+
+}  // namespace ccrsim

@@ -1,0 +1,135 @@
+#pragma once
+// The cross-cluster replication plugin of every domain in the world. Owns one ReplicationEntry per replication
+// started (kept across pause/resume; a start after a stop makes a new one), each with its live index task and
+// shard tasks, the retention-lease store of the leader shards and the leader-side stats.
+//
+// The REST handlers (replication_api.cc) parse and validate requests and call the operations below; the report
+// writer reads entries() and samples ops_lag()/time_lag_us(). Nothing needs a per-tick call: every wait is an event.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/replication/index_replication_task.h"
+#include "model/replication/replication_context.h"
+#include "model/replication/replication_entry.h"
+#include "model/rest/rest_response.h"
+#include "model/rest/rest_router.h"
+#include "sim/event_queue.h"
+
+namespace ccrsim {
+
+// One sample of a replication for the report's lag series (spec §6.2): taken every sample_interval.
+struct ReplicationSample {
+  std::string status;    // as status_string()
+  bool running = false;  // BOOTSTRAPPING or SYNCING (or the transient RUNNING): percentiles use these samples
+  std::int64_t leader_checkpoint = 0;
+  std::int64_t follower_checkpoint = 0;
+  std::int64_t lag_ops = 0;
+  sim_time_us lag_time_us = 0;
+};
+
+struct StartReplicationRequest {
+  std::string follower_index;
+  std::string leader_alias;
+  std::string leader_index;
+  bool has_use_roles = false;
+  json settings = json::object();  // overrides, flat dotted keys
+  bool wait_for_restore = false;
+  std::string started_by = "request";
+};
+
+class ReplicationService final : public EventTarget, private ReplicationControl {
+ public:
+  // The API's wait for the index task (start: RESTORING, or FOLLOWING with wait_for_restore; resume: FOLLOWING).
+  static constexpr sim_time_us kApiWaitTimeoutUs = 30 * kUsPerS;
+
+  // Replication over the world's network.
+  explicit ReplicationService(World& world);
+  // Replication over another transport (tests).
+  ReplicationService(World& world, ReplicationTransport& transport);
+  ~ReplicationService() override;
+  ReplicationService(const ReplicationService&) = delete;
+  ReplicationService& operator=(const ReplicationService&) = delete;
+
+  // Operations behind the REST endpoints, on the follower domain. Validation of request shape happens in the
+  // handlers; these check state, connections and the leader in the plugin's order.
+  void start(DomainId follower, const StartReplicationRequest& request, Responder done);
+  RestResponse pause(DomainId follower, const std::string& index, const std::optional<std::string>& reason);
+  // force_resume (3.8+): with the leases gone, stop internally, delete the follower and bootstrap again.
+  void resume(DomainId follower, const std::string& index, bool force_resume, Responder done);
+  RestResponse stop(DomainId follower, const std::string& index);
+  RestResponse status(DomainId follower, const std::string& index, bool verbose);
+  RestResponse update(DomainId follower, const std::string& index, const json& settings);
+  RestResponse follower_stats(DomainId follower);
+  RestResponse leader_stats(DomainId leader);
+
+  // Report metrics. Entries are never removed; pointers stay valid for the service's life.
+  const std::vector<std::unique_ptr<ReplicationEntry>>& entries() const { return entries_; }
+  // The _status string now: SYNCING, BOOTSTRAPPING, PAUSED, FAILED, RUNNING; STOPPED after a stop.
+  std::string status_string(const ReplicationEntry& entry);
+  // Σ leader global checkpoints and Σ follower checkpoints over primaries, as _status sums them.
+  std::int64_t leader_checkpoint(const ReplicationEntry& entry);
+  std::int64_t follower_checkpoint(const ReplicationEntry& entry) const;
+  std::int64_t ops_lag(const ReplicationEntry& entry) { return leader_checkpoint(entry) - follower_checkpoint(entry); }
+  // now minus the leader write time of the oldest operation not yet applied on the follower; 0 when caught up.
+  sim_time_us time_lag_us(const ReplicationEntry& entry);
+
+  // Everything the sampler needs, in one call.
+  ReplicationSample sample(const ReplicationEntry& entry);
+
+  // The leader index `index` on `domain` changed outside the synthetic writers (an explicit document write, a
+  // close, a delete): followers re-check their long polls now instead of at the next 5 s monitor pass.
+  void notify_leader_changed(DomainId domain, const std::string& index);
+  // The entry replicating into this follower index now (nullptr if none).
+  ReplicationEntry* active_entry(DomainId follower, const std::string& index);
+
+  const RetentionLeases& leases() const { return ctx_.leases; }
+  RetentionLeases& leases() { return ctx_.leases; }
+  void set_get_changes_fault(GetChangesFaultHook hook) { ctx_.get_changes_fault = std::move(hook); }
+  World& world() { return world_; }
+
+  void on_event(std::uint64_t arg) override;
+
+ private:
+  enum class Kind : std::uint64_t { kRespond = 1, kWaitTimeout, kCollect };
+  struct Waiter {
+    int entry_id = 0;
+    IndexTaskState target = IndexTaskState::kRestoring;
+    Responder done;
+    EventHandle timeout;
+    bool answered = false;
+    std::optional<RestResponse> pending;  // answer delivered by a kRespond event
+  };
+
+  // ReplicationControl
+  void auto_pause(ReplicationEntry& entry, const std::string& reason) override;
+  void fail(ReplicationEntry& entry, const std::string& reason) override;
+  void task_state_changed(ReplicationEntry& entry) override;
+  void complete_after_leader_deleted(ReplicationEntry& entry) override;
+
+  ReplicationEntry* entry_by_id(int id);
+  void retire_task(ReplicationEntry& entry);
+  ReplicationPhase phase(const ReplicationEntry& entry) const;
+  void add_waiter(ReplicationEntry& entry, IndexTaskState target, Responder done);
+  void answer_waiter(std::size_t w, RestResponse response);
+  void restart_bootstrap(ReplicationEntry& entry, const Index& leader, Responder done);
+  std::optional<RestResponse> check_leader_for_start(DomainId follower, const StartReplicationRequest& request,
+                                                     DomainId leader);
+  json running_status(ReplicationEntry& entry, bool verbose);
+  const Index* replicated_leader(const ReplicationEntry& entry);
+
+  World& world_;
+  std::unique_ptr<ReplicationTransport> owned_transport_;
+  ReplicationContext ctx_;
+  std::vector<std::unique_ptr<ReplicationEntry>> entries_;
+  std::vector<Waiter> waiters_;
+  std::vector<std::unique_ptr<IndexReplicationTask>> graveyard_;  // retired tasks, freed outside their own events
+  EventHandle collect_event_;
+};
+
+// Registers every _plugins/_replication endpoint of facts §1.1-§1.6 and §1.8.
+void register_replication_api(RestRouter& router, ReplicationService& service);
+
+}  // namespace ccrsim

@@ -1,0 +1,391 @@
+#include "model/replication/shard_replication_task.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "model/domain.h"
+#include "model/index.h"
+
+namespace ccrsim {
+
+namespace {
+constexpr std::uint64_t kKindMask = 0xF;
+constexpr int kSlotShift = 4;
+constexpr std::uint64_t kSlotMask = 0xFF;
+constexpr int kGenerationShift = 16;
+constexpr std::uint64_t kGenerationMask = 0xFFFFFFFFULL;
+}  // namespace
+
+ShardReplicationTask::ShardReplicationTask(ReplicationContext& ctx, ReplicationEntry& entry, int shard)
+    : ctx_(ctx), entry_(entry), shard_(shard) {}
+
+ShardReplicationTask::~ShardReplicationTask() {
+  cancel();
+}
+
+std::uint64_t ShardReplicationTask::arg_for(Kind kind, int slot) const {
+  return (static_cast<std::uint64_t>(generation_) << kGenerationShift) |
+         (static_cast<std::uint64_t>(slot) << kSlotShift) | static_cast<std::uint64_t>(kind);
+}
+
+Index* ShardReplicationTask::follower_index() {
+  Domain& domain = ctx_.world.domain(entry_.follower_domain);
+  if (follower_cache_.epoch != domain.index_epoch()) {
+    follower_cache_.index = domain.find_index(entry_.follower_index);
+    follower_cache_.epoch = domain.index_epoch();
+  }
+  return follower_cache_.index;
+}
+
+Index* ShardReplicationTask::current_leader_index() {
+  Domain& domain = ctx_.world.domain(entry_.leader_domain);
+  if (leader_cache_.epoch != domain.index_epoch()) {
+    leader_cache_.index = domain.find_index(entry_.leader_index);
+    leader_cache_.replicated_instance =
+        leader_cache_.index != nullptr && leader_cache_.index->uuid() == entry_.leader_index_uuid;
+    leader_cache_.epoch = domain.index_epoch();
+  }
+  return leader_cache_.index;
+}
+
+Index* ShardReplicationTask::leader_index() {
+  Index* current = current_leader_index();
+  return leader_cache_.replicated_instance ? current : nullptr;
+}
+
+void ShardReplicationTask::start() {
+  Index* follower = follower_index();
+  assert(follower != nullptr);
+  settings_ = resolve_replication_settings(ctx_.world.domain(entry_.follower_domain));
+  batch_size_ = effective_ops_batch_size(*follower, settings_);
+  const std::int64_t checkpoint = follower->shard(shard_).local_checkpoint();
+  tracker_ = ChangesTracker(checkpoint);
+  sequencer_ = ReplaySequencer(checkpoint);
+  stats_.follower_checkpoint = checkpoint;
+  stats_.leader_checkpoint = checkpoint;  // initialised to the follower's checkpoint (facts §1.8)
+  readers_.assign(static_cast<std::size_t>(settings_.concurrent_readers_per_shard), Reader{});
+  writers_.assign(static_cast<std::size_t>(settings_.concurrent_writers_per_shard), Writer{});
+  running_ = true;
+  if (!renew_lease()) return;
+  for (int r = 0; r < static_cast<int>(readers_.size()) && running_; ++r) launch(r);
+}
+
+void ShardReplicationTask::cancel() {
+  running_ = false;
+  ++generation_;
+  for (Reader& reader : readers_) {
+    ctx_.sim().cancel(reader.event);
+    if (reader.transfer.valid()) ctx_.transport.cancel_transfer(reader.transfer);
+    reader.transfer = TransferId{};
+  }
+  for (Writer& writer : writers_) ctx_.sim().cancel(writer.event);
+}
+
+bool ShardReplicationTask::renew_lease() {
+  // A renewal is a call to the leader; when it cannot be made the plugin only logs.
+  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) return true;
+  Index* current = current_leader_index();
+  if (current == nullptr) return true;  // GetChanges reports the missing index
+  const Index* follower = follower_index();
+  const std::int64_t retain = follower->shard(shard_).global_checkpoint() + 1;
+  if (lease_epoch_ != ctx_.leases.epoch()) {
+    lease_ = ctx_.leases.find(lease_key(entry_, shard_));
+    lease_epoch_ = ctx_.leases.epoch();
+  }
+  const sim_time_us now = ctx_.now();
+  if (leader_cache_.replicated_instance && lease_ != nullptr &&
+      now - lease_->renewed_us <= retention_lease_period_us(*current)) {
+    lease_->retaining_seq_no = std::max(lease_->retaining_seq_no, retain);
+    lease_->renewed_us = now;
+    return true;
+  }
+  ctx_.leases.remove(lease_key(entry_, shard_));  // an expired lease is gone for good
+  const Domain& follower_domain = ctx_.world.domain(entry_.follower_domain);
+  fail("org.opensearch.index.seqno.RetentionLeaseNotFoundException",
+       "retention lease with ID [" +
+           lease_id(follower_cluster_name(follower_domain), follower_domain.cluster_uuid(), entry_.follower_index,
+                    shard_) +
+           "] not found");
+  return false;
+}
+
+void ShardReplicationTask::launch(int r) {
+  if (!running_) return;
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  auto range = tracker_.request_batch(batch_size_);
+  if (!range) {
+    reader.phase = Phase::kWaiting;
+    reader.long_poll_deadline_us = ctx_.now();  // start of the wait: poll ticks count from here
+    return;
+  }
+  reader.range = *range;
+  reader.attempt = 0;
+  if (!renew_lease()) return;
+  send_request(r);
+}
+
+void ShardReplicationTask::send_request(int r) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
+    attempt_failed(r, Failure::kDisconnected);
+    return;
+  }
+  reader.phase = Phase::kRequest;
+  const sim_time_us latency = ctx_.transport.message_latency_us(entry_.follower_domain, entry_.leader_domain);
+  reader.event = ctx_.sim().schedule_in(latency, this, arg_for(Kind::kRequestArrives, r));
+}
+
+void ShardReplicationTask::on_request_arrives(int r) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
+    attempt_failed(r, Failure::kDisconnected);
+    return;
+  }
+  ctx_.world.domain(entry_.leader_domain).catch_up_writes(ctx_.now());
+  Index* current = current_leader_index();
+  if (current == nullptr) {
+    fail("org.opensearch.index.IndexNotFoundException", "no such index [" + entry_.leader_index + "]");
+    return;
+  }
+  if (current->closed()) {
+    fail("org.opensearch.indices.IndexClosedException", "closed");
+    return;
+  }
+  if (!leader_cache_.replicated_instance) {
+    renew_lease();  // the replicated instance is gone, and its leases with it
+    return;
+  }
+  if (reader.phase == Phase::kRequest && ctx_.get_changes_fault) {
+    const GetChangesFault fault = ctx_.get_changes_fault(entry_, shard_, reader.range);
+    if (fault.status == 429) return attempt_failed(r, Failure::kThrottled);
+    if (fault.status >= 500) return attempt_failed(r, Failure::kServer);
+    if (fault.status >= 400) {
+      fail("org.opensearch.OpenSearchStatusException", "injected failure " + std::to_string(fault.status));
+      return;
+    }
+    reader.response_to = fault.truncate_to;  // remembered as the cap for answer()
+  } else if (reader.phase == Phase::kRequest) {
+    reader.response_to = INT64_MAX;
+  }
+  if (current->shard(shard_).global_checkpoint() >= reader.range.from) {
+    answer(r, *current);
+    return;
+  }
+  if (reader.phase == Phase::kRequest) reader.long_poll_deadline_us = ctx_.now() + kLongPollTimeoutUs;
+  if (ctx_.now() >= reader.long_poll_deadline_us) {
+    attempt_failed(r, Failure::kTimeout);  // OpenSearchTimeoutException, 504
+    return;
+  }
+  park_long_poll(r, *current);
+}
+
+void ShardReplicationTask::park_long_poll(int r, const Index& leader) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  reader.phase = Phase::kLongPoll;
+  const sim_time_us next_write =
+      ctx_.world.domain(entry_.leader_domain).next_write_time(leader.name(), shard_, ctx_.now());
+  const sim_time_us wake = std::min(next_write, reader.long_poll_deadline_us);
+  reader.event = ctx_.sim().schedule_at(wake, this, arg_for(Kind::kLongPollWake, r));
+}
+
+void ShardReplicationTask::answer(int r, Index& leader) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  const Shard& source = leader.shard(shard_);
+  const std::int64_t checkpoint = source.global_checkpoint();
+  std::int64_t to = std::min({reader.range.to, checkpoint, reader.response_to});
+  to = std::max(to, reader.range.from - 1);
+  reader.response_to = to;
+  reader.response_checkpoint = checkpoint;
+  const std::int64_t bytes = source.bytes_between(reader.range.from, to) + kResponseOverheadBytes;
+  if (leader_stats_ == nullptr) leader_stats_ = &ctx_.leader_stats[entry_.leader_domain][entry_.leader_index][shard_];
+  LeaderShardStats& leader_stats = *leader_stats_;
+  leader_stats.operations_read += std::max<std::int64_t>(0, to - reader.range.from + 1);
+  leader_stats.bytes_read += bytes - kResponseOverheadBytes;
+  leader_stats.last_fetch_us = ctx_.now();
+  reader.phase = Phase::kResponse;
+  reader.transfer = ctx_.transport.start_transfer(entry_.leader_domain, entry_.follower_domain, bytes, this,
+                                                  arg_for(Kind::kResponse, r));
+}
+
+void ShardReplicationTask::on_response(int r, bool transfer_failed) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  reader.transfer = TransferId{};
+  if (transfer_failed) {
+    attempt_failed(r, Failure::kDisconnected);
+    return;
+  }
+  const SeqRange got{reader.range.from, reader.response_to};
+  stats_.operations_read += got.count();
+  stats_.leader_checkpoint = reader.response_checkpoint;
+  tracker_.batch_fetched(reader.range, reader.response_to, reader.response_checkpoint);
+  if (!got.empty()) sequencer_.add(got);
+  backoff_us_ = kFirstBackoffUs;
+  reader.phase = Phase::kIdle;
+  pump_writers();
+  wake_waiting_readers();
+  launch(r);
+}
+
+void ShardReplicationTask::attempt_failed(int r, Failure failure) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  reader.last_failure = failure;
+  if (reader.attempt + 1 < kRetryAttempts) {
+    // The retry helper: 10, 20, 40, 80 s between its five attempts.
+    reader.phase = Phase::kSleeping;
+    const sim_time_us sleep = kFirstRetrySleepUs << reader.attempt;
+    ++reader.attempt;
+    reader.event = ctx_.sim().schedule_in(sleep, this, arg_for(Kind::kRetry, r));
+    return;
+  }
+  back_to_loop(r, failure);
+}
+
+void ShardReplicationTask::back_to_loop(int r, Failure failure) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  tracker_.batch_failed(reader.range);
+  wake_waiting_readers();
+  if (failure == Failure::kTimeout) {
+    reader.phase = Phase::kIdle;
+    launch(r);  // re-queued, no extra delay
+    return;
+  }
+  if (failure == Failure::kThrottled) {
+    ++stats_.throttled_read_requests;
+  } else {
+    ++stats_.failed_read_requests;
+  }
+  reader.phase = Phase::kSleeping;
+  reader.event = ctx_.sim().schedule_in(backoff_us_, this, arg_for(Kind::kBackoff, r));
+  backoff_us_ = std::min(backoff_us_ * 2, kMaxBackoffUs);
+}
+
+void ShardReplicationTask::wake_waiting_readers() {
+  if (!tracker_.has_work()) return;
+  const sim_time_us poll = settings_.poll_interval_us;
+  for (int r = 0; r < static_cast<int>(readers_.size()); ++r) {
+    Reader& reader = readers_[static_cast<std::size_t>(r)];
+    if (reader.phase != Phase::kWaiting || ctx_.sim().pending(reader.event)) continue;
+    // The waiting reader looks every poll_interval since it started waiting: wake it at the next such tick.
+    const sim_time_us since = reader.long_poll_deadline_us;
+    const sim_time_us ticks = std::max<sim_time_us>(1, (ctx_.now() - since + poll - 1) / poll);
+    reader.event = ctx_.sim().schedule_at(since + ticks * poll, this, arg_for(Kind::kPollWait, r));
+  }
+}
+
+void ShardReplicationTask::pump_writers() {
+  const double rate = ctx_.world.domain(entry_.follower_domain).spec().capacity.shard_index_rate_per_s;
+  for (int w = 0; w < static_cast<int>(writers_.size()); ++w) {
+    Writer& writer = writers_[static_cast<std::size_t>(w)];
+    if (writer.busy) continue;
+    auto batch = sequencer_.next_dispatch(static_cast<int>(writers_.size()));
+    if (!batch) return;
+    const sim_time_us cost =
+        rate > 0 ? static_cast<sim_time_us>(static_cast<double>(batch->count()) * 1e6 / rate) : kReplayBatchCostUs;
+    writer.busy = true;
+    writer.batch = *batch;
+    stats_.total_write_time_us += cost;
+    writer.event = ctx_.sim().schedule_in(cost, this, arg_for(Kind::kReplay, w));
+  }
+}
+
+void ShardReplicationTask::on_replay_done(int w) {
+  Writer& writer = writers_[static_cast<std::size_t>(w)];
+  writer.busy = false;
+  stats_.operations_written += writer.batch.count();
+  for (const SeqRange& range : sequencer_.finished(writer.batch)) {
+    apply(range);
+    if (!running_) return;
+  }
+  pump_writers();
+}
+
+void ShardReplicationTask::record_delivery(const OpRun& run, std::int64_t lo, std::int64_t hi, sim_time_us now_us) {
+  const std::int64_t count = hi - lo + 1;
+  if (count <= kExactDeliveryOps) {
+    // Few operations: their exact points (a uniform mass would smear them over the gaps between writes).
+    for (std::int64_t q = lo; q <= hi; ++q) entry_.delivery.add(now_us - run.time_of(q));
+    return;
+  }
+  // Each of the evenly spaced operations stands for one spacing around its point: a uniform mass over the span
+  // widened by half a spacing on both sides has the same quantiles as the points to within half a spacing.
+  const auto half = static_cast<sim_time_us>(run.spacing_us / 2);
+  entry_.delivery.add_uniform(now_us - run.time_of(hi) - half, now_us - run.time_of(lo) + half, count);
+}
+
+void ShardReplicationTask::apply(SeqRange range) {
+  Index* follower = follower_index();
+  Index* leader = leader_index();
+  if (follower == nullptr || leader == nullptr) {
+    fail("org.opensearch.index.IndexNotFoundException", "no such index [" + entry_.leader_index + "]");
+    return;
+  }
+  Shard& target = follower->shard(shard_);
+  // No operation applied twice or skipped: replay always continues exactly after the follower's checkpoint.
+  assert(range.from == target.max_seq_no() + 1);
+  assert(range.to <= leader->shard(shard_).max_seq_no());
+  const sim_time_us now = ctx_.now();
+  const std::vector<OpRun>& runs = leader->shard(shard_).runs();
+  auto it = std::upper_bound(runs.begin(), runs.end(), range.from,
+                             [](std::int64_t s, const OpRun& run) { return s < run.first_seq_no; });
+  for (--it; it != runs.end() && it->first_seq_no <= range.to; ++it) {
+    const std::int64_t lo = std::max(range.from, it->first_seq_no);
+    const std::int64_t hi = std::min(range.to, it->last_seq_no());
+    record_delivery(*it, lo, hi, now);
+  }
+  follower->apply_replicated(shard_, *leader, range.from, range.to, now);
+  entry_.ops_replicated += range.count();
+  stats_.follower_checkpoint = target.local_checkpoint();
+}
+
+void ShardReplicationTask::fail(const std::string& exception_class, const std::string& message) {
+  if (failed_) return;
+  failed_ = true;
+  failure_class_ = exception_class;
+  failure_message_ = message;
+  if (ctx_.world.trace().enabled()) {
+    ctx_.world.trace().log(ctx_.now(), "replication",
+                           "[" + entry_.follower_index + "][" + std::to_string(shard_) +
+                               "] shard task failed: " + exception_class + " - " + message);
+  }
+  cancel();
+}
+
+void ShardReplicationTask::poke() {
+  if (!running_) return;
+  for (int r = 0; r < static_cast<int>(readers_.size()) && running_; ++r) {
+    Reader& reader = readers_[static_cast<std::size_t>(r)];
+    if (reader.phase != Phase::kLongPoll) continue;
+    ctx_.sim().cancel(reader.event);
+    on_request_arrives(r);
+  }
+}
+
+void ShardReplicationTask::on_event(std::uint64_t arg) {
+  const bool transfer_failed = (arg & kTransferFailed) != 0;
+  arg &= ~kTransferFailed;
+  if (((arg >> kGenerationShift) & kGenerationMask) != (generation_ & kGenerationMask) || !running_) return;
+  const auto kind = static_cast<Kind>(arg & kKindMask);
+  const int slot = static_cast<int>((arg >> kSlotShift) & kSlotMask);
+  switch (kind) {
+    case Kind::kRequestArrives:
+    case Kind::kLongPollWake:
+      on_request_arrives(slot);
+      break;
+    case Kind::kResponse:
+      on_response(slot, transfer_failed);
+      break;
+    case Kind::kRetry:
+      send_request(slot);
+      break;
+    case Kind::kBackoff:
+    case Kind::kPollWait:
+      readers_[static_cast<std::size_t>(slot)].phase = Phase::kIdle;
+      launch(slot);
+      break;
+    case Kind::kReplay:
+      on_replay_done(slot);
+      break;
+  }
+}
+
+}  // namespace ccrsim

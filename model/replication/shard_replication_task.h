@@ -1,0 +1,151 @@
+#pragma once
+// One follower primary's replication (ShardReplicationTask.kt): concurrent readers fetch disjoint ranges with
+// GetChanges from the leader shard, the sequencer replays them in order with bounded writers, and the lease on the
+// leader shard is renewed after every reader launch.
+//
+// Events: a GetChanges round trip costs three events at most — the request's arrival at the leader (answered then
+// from the leader's state at that instant, or parked as a long poll whose wake-up is computed from the writers'
+// schedule), the response transfer's completion, and the replay's completion. Nothing is per operation. Every
+// pending event and transfer is cancelled when the task is cancelled; a generation in each event's arg makes any
+// straggler a no-op.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/replication/changes_tracker.h"
+#include "model/replication/replay_sequencer.h"
+#include "model/replication/replication_context.h"
+#include "model/replication/replication_settings.h"
+#include "sim/event_queue.h"
+
+namespace ccrsim {
+
+class Index;
+
+// follower_stats counters of one shard task (FollowerClusterStats).
+struct FollowerShardStats {
+  std::int64_t operations_written = 0;
+  std::int64_t operations_read = 0;
+  std::int64_t failed_read_requests = 0;
+  std::int64_t throttled_read_requests = 0;
+  std::int64_t failed_write_requests = 0;
+  std::int64_t follower_checkpoint = -1;
+  std::int64_t leader_checkpoint = -1;
+  std::int64_t total_write_time_us = 0;
+};
+
+class ShardReplicationTask final : public EventTarget {
+ public:
+  // GetChanges long poll on the leader (WAIT_FOR_NEW_OPS_TIMEOUT) and the retry helper's sleeps.
+  static constexpr sim_time_us kLongPollTimeoutUs = kUsPerMin;
+  static constexpr int kRetryAttempts = 5;
+  static constexpr sim_time_us kFirstRetrySleepUs = 10 * kUsPerS;
+  static constexpr sim_time_us kFirstBackoffUs = kUsPerS;
+  static constexpr sim_time_us kMaxBackoffUs = kUsPerMin;
+  // Replay cost when the follower domain has no capacity model: a small fixed per-batch cost.
+  static constexpr sim_time_us kReplayBatchCostUs = 5 * kUsPerMs;
+  // Bytes of a GetChanges response besides its operations (headers, checkpoints).
+  static constexpr std::int64_t kResponseOverheadBytes = 200;
+  // Ranges of at most this many operations feed the delivery histogram op by op (bounded work per batch).
+  static constexpr std::int64_t kExactDeliveryOps = 32;
+
+  ShardReplicationTask(ReplicationContext& ctx, ReplicationEntry& entry, int shard);
+  ~ShardReplicationTask() override;
+
+  void start();
+  void cancel();
+  // The leader may have changed outside the writers' schedule (explicit write, delete, close): re-check long polls.
+  void poke();
+
+  int shard() const { return shard_; }
+  bool failed() const { return failed_; }
+  // "[<follower>][n] - <exception class> - \"<message>\"" pieces for the auto-pause reason.
+  const std::string& failure_class() const { return failure_class_; }
+  const std::string& failure_message() const { return failure_message_; }
+  const FollowerShardStats& stats() const { return stats_; }
+
+  void on_event(std::uint64_t arg) override;
+
+ private:
+  enum class Kind : std::uint64_t {
+    kRequestArrives = 1,
+    kLongPollWake,
+    kResponse,
+    kRetry,
+    kBackoff,
+    kPollWait,
+    kReplay
+  };
+  enum class Phase { kIdle, kWaiting, kRequest, kLongPoll, kResponse, kSleeping };
+  enum class Failure { kNone, kDisconnected, kTimeout, kServer, kThrottled };
+
+  struct Reader {
+    Phase phase = Phase::kIdle;
+    SeqRange range;
+    int attempt = 0;
+    sim_time_us long_poll_deadline_us = 0;
+    std::int64_t response_to = -1;
+    std::int64_t response_checkpoint = -1;
+    Failure last_failure = Failure::kNone;
+    EventHandle event;
+    TransferId transfer;
+  };
+  struct Writer {
+    bool busy = false;
+    SeqRange batch;
+    EventHandle event;
+  };
+
+  // Index lookups cached under the domain's index epoch (the hot path looks them up every round trip).
+  struct IndexCache {
+    Index* index = nullptr;
+    bool replicated_instance = false;  // leader: the instance this replication follows (same uuid)
+    std::uint64_t epoch = UINT64_MAX;
+  };
+
+  std::uint64_t arg_for(Kind kind, int slot) const;
+  Index* follower_index();
+  Index* current_leader_index();  // whatever index has the leader's name now
+  Index* leader_index();          // nullptr if missing or another instance than the one replicated
+
+  void launch(int r);
+  void send_request(int r);
+  void on_request_arrives(int r);
+  void answer(int r, Index& leader);
+  void park_long_poll(int r, const Index& leader);
+  void on_response(int r, bool transfer_failed);
+  void attempt_failed(int r, Failure failure);
+  void back_to_loop(int r, Failure failure);
+  void wake_waiting_readers();
+  void pump_writers();
+  void on_replay_done(int w);
+  void apply(SeqRange range);
+  void record_delivery(const OpRun& run, std::int64_t lo, std::int64_t hi, sim_time_us now_us);
+  void fail(const std::string& exception_class, const std::string& message);
+  bool renew_lease();
+
+  ReplicationContext& ctx_;
+  ReplicationEntry& entry_;
+  int shard_;
+  std::uint32_t generation_ = 1;
+  bool running_ = false;
+  bool failed_ = false;
+  std::string failure_class_;
+  std::string failure_message_;
+  ReplicationSettings settings_;
+  std::int64_t batch_size_ = 50'000;
+  ChangesTracker tracker_{-1};
+  ReplaySequencer sequencer_{-1};
+  std::vector<Reader> readers_;
+  std::vector<Writer> writers_;
+  sim_time_us backoff_us_ = kFirstBackoffUs;
+  FollowerShardStats stats_;
+  LeaderShardStats* leader_stats_ = nullptr;  // a std::map node: stable for the service's life
+  IndexCache leader_cache_;
+  IndexCache follower_cache_;
+  Lease* lease_ = nullptr;  // valid while the lease store's epoch is lease_epoch_
+  std::uint64_t lease_epoch_ = UINT64_MAX;
+};
+
+}  // namespace ccrsim
