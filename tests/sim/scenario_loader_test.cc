@@ -738,7 +738,7 @@ TEST_CASE("an index whose docs x doc_size would overflow byte counts is refused"
       "  - {domain: leader-domain, name: big, docs: 1000000000000, doc_size: 100mb}\n";
   CHECK_FALSE(load_scenario_text(text, "s.yaml", diags).has_value());
   REQUIRE(diags.render().size() == 1);
-  CHECK(diags.render()[0] == "s.yaml:5:47: error: index store too large: docs x doc_size must be at most 1024tb");
+  CHECK(diags.render()[0] == "s.yaml:5:46: error: index store too large: docs x doc_size must be at most 1024tb");
 }
 }  // namespace
 }  // namespace ccrsim
