@@ -138,23 +138,49 @@ void IndexReplicationTask::begin_restore() {
   bootstrap_.assign(static_cast<std::size_t>(shards), ShardBootstrap{});
   chunks_.assign(static_cast<std::size_t>(shards),
                  std::vector<Chunk>(static_cast<std::size_t>(settings_.max_concurrent_file_chunks)));
-  for (int s = 0; s < shards; ++s) {
-    // GetStoreMetadata: the safe commit and a RETAIN_ALL lease, taken now and not renewed during the bootstrap.
-    ShardBootstrap& b = bootstrap_[static_cast<std::size_t>(s)];
-    b.snapshot_seq_no = leader->shard(s).max_seq_no();
-    b.bytes_total = leader->shard(s).store_bytes();
-    b.files_total = (b.bytes_total + settings_.chunk_size_bytes - 1) / settings_.chunk_size_bytes;
-    b.start_us = ctx_.now();
-    ctx_.leases.add(lease_key(entry_, s), -1, ctx_.now());
-  }
+  for (ShardBootstrap& b : bootstrap_) b.start_us = ctx_.now();
   move_to(IndexTaskState::kRestoring);
-  for (int s = 0; s < shards && !cancelled_; ++s) {
-    if (bootstrap_[static_cast<std::size_t>(s)].bytes_total == 0) {
-      finish_shard_restore(s);  // an empty shard gets an empty store at once
-    } else {
-      fill_chunks(s);
-    }
+  for (int s = 0; s < shards && !cancelled_; ++s) request_store_metadata(s);
+}
+
+// Slot 0 of the shard's chunk slots carries the metadata round trip: no chunk is in flight before it returns.
+void IndexReplicationTask::request_store_metadata(int shard) {
+  Chunk& c = chunks_[static_cast<std::size_t>(shard)][0];
+  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
+    chunk_failed(shard, 0);
+    return;
   }
+  const sim_time_us latency = ctx_.transport.message_latency_us(entry_.follower_domain, entry_.leader_domain);
+  c.event = ctx_.sim().schedule_in(latency, this, arg_for(Kind::kStoreMetadataArrives, shard, 0));
+}
+
+void IndexReplicationTask::on_store_metadata_arrives(int shard) {
+  Domain& leader_domain = ctx_.world.domain(entry_.leader_domain);
+  leader_domain.catch_up_writes(ctx_.now());
+  const Index* leader = leader_domain.find_index(entry_.leader_index);
+  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain) || leader == nullptr ||
+      leader->uuid() != entry_.leader_index_uuid) {
+    chunk_failed(shard, 0);
+    return;
+  }
+  // The safe commit holds everything written so far, and a RETAIN_ALL lease is added, not renewed during bootstrap.
+  ShardBootstrap& b = bootstrap_[static_cast<std::size_t>(shard)];
+  b.snapshot_seq_no = leader->shard(shard).max_seq_no();
+  b.bytes_total = leader->shard(shard).store_bytes();
+  b.files_total = (b.bytes_total + settings_.chunk_size_bytes - 1) / settings_.chunk_size_bytes;
+  ctx_.leases.add(lease_key(entry_, shard), -1, ctx_.now());
+  const sim_time_us latency = ctx_.transport.message_latency_us(entry_.leader_domain, entry_.follower_domain);
+  chunks_[static_cast<std::size_t>(shard)][0].event =
+      ctx_.sim().schedule_in(latency, this, arg_for(Kind::kStoreMetadataReturned, shard, 0));
+}
+
+void IndexReplicationTask::on_store_metadata_returned(int shard) {
+  chunks_[static_cast<std::size_t>(shard)][0].attempt = 0;
+  if (bootstrap_[static_cast<std::size_t>(shard)].bytes_total == 0) {
+    finish_shard_restore(shard);  // an empty shard gets an empty store at once
+    return;
+  }
+  fill_chunks(shard);
 }
 
 void IndexReplicationTask::fill_chunks(int shard) {
@@ -198,7 +224,9 @@ void IndexReplicationTask::chunk_failed(int shard, int slot) {
   if (c.attempt + 1 < kChunkAttempts) {
     const sim_time_us sleep = kFirstChunkRetryUs << c.attempt;
     ++c.attempt;
-    c.event = ctx_.sim().schedule_in(sleep, this, arg_for(Kind::kChunkRetry, shard, slot));
+    const bool metadata_phase = !c.busy;  // no chunk taken yet: the GetStoreMetadata round trip failed
+    c.event = ctx_.sim().schedule_in(sleep, this,
+                                     arg_for(metadata_phase ? Kind::kStoreMetadataRetry : Kind::kChunkRetry, shard, slot));
     return;
   }
   // The restore of this shard failed: the index task goes to FAILED with the shard's failure reason.
@@ -386,6 +414,15 @@ void IndexReplicationTask::on_event(std::uint64_t arg) {
       break;
     case Kind::kMetadataSync:
       sync_metadata();
+      break;
+    case Kind::kStoreMetadataArrives:
+      on_store_metadata_arrives(shard);
+      break;
+    case Kind::kStoreMetadataReturned:
+      on_store_metadata_returned(shard);
+      break;
+    case Kind::kStoreMetadataRetry:
+      request_store_metadata(shard);
       break;
   }
 }

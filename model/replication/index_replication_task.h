@@ -51,7 +51,16 @@ class IndexReplicationTask final : public EventTarget {
   void on_event(std::uint64_t arg) override;
 
  private:
-  enum class Kind : std::uint64_t { kChunkRequestArrives = 1, kChunkArrived, kChunkRetry, kMonitor, kMetadataSync };
+  enum class Kind : std::uint64_t {
+    kChunkRequestArrives = 1,
+    kChunkArrived,
+    kChunkRetry,
+    kMonitor,
+    kMetadataSync,
+    kStoreMetadataArrives,  // GetStoreMetadata reached the leader primary
+    kStoreMetadataReturned,
+    kStoreMetadataRetry,
+  };
   struct Chunk {
     bool busy = false;
     std::int64_t bytes = 0;
@@ -64,6 +73,10 @@ class IndexReplicationTask final : public EventTarget {
   void move_to(IndexTaskState next);
   void begin_restore();
   void create_follower_index(const Index& leader);
+  // GetStoreMetadata (one round trip per shard, before any chunk): the leader takes a safe commit and the lease.
+  void request_store_metadata(int shard);
+  void on_store_metadata_arrives(int shard);
+  void on_store_metadata_returned(int shard);
   void fill_chunks(int shard);
   void send_chunk_request(int shard, int slot);
   void on_chunk_request_arrives(int shard, int slot);

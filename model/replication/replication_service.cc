@@ -156,6 +156,13 @@ void ReplicationService::on_event(std::uint64_t arg) {
         done(errors::wait_timed_out());
       }
       break;
+    case Kind::kDeferred:
+      if (id < deferred_.size() && deferred_[id]) {
+        std::function<void()> fn = std::move(deferred_[id]);
+        deferred_[id] = nullptr;
+        fn();
+      }
+      break;
     case Kind::kRespond:
       if (id < waiters_.size() && waiters_[id].pending) {
         RestResponse response = std::move(*waiters_[id].pending);
@@ -219,6 +226,16 @@ std::optional<RestResponse> ReplicationService::check_leader_for_start(DomainId 
   return std::nullopt;
 }
 
+void ReplicationService::after(sim_time_us delay_us, std::function<void()> fn) {
+  const std::uint64_t id = deferred_.size();
+  deferred_.push_back(std::move(fn));
+  world_.sim().schedule_in(delay_us, this, (id << kIdShift) | static_cast<std::uint64_t>(Kind::kDeferred));
+}
+
+sim_time_us ReplicationService::round_trip_us(DomainId a, DomainId b) {
+  return ctx_.transport.message_latency_us(a, b) + ctx_.transport.message_latency_us(b, a);
+}
+
 void ReplicationService::start(DomainId follower, const StartReplicationRequest& request, Responder done) {
   Domain& follower_domain = world_.domain(follower);
   const Connection* connection = world_.connections().find_active(follower, request.leader_alias);
@@ -226,6 +243,20 @@ void ReplicationService::start(DomainId follower, const StartReplicationRequest&
   if (follower_domain.spec().fine_grained_access_control && !request.has_use_roles) {
     return done(errors::follower_roles_mandatory());
   }
+  // Setup checks (validated on the leader) and the leader's index metadata: two round trips before the follower's
+  // cluster manager acts on the request.
+  const DomainId leader = connection->remote;
+  const sim_time_us wait_us = round_trip_us(follower, leader) + round_trip_us(follower, leader);
+  after(wait_us, [this, follower, request, done = std::move(done)]() mutable {
+    start_after_remote_checks(follower, request, std::move(done));
+  });
+}
+
+void ReplicationService::start_after_remote_checks(DomainId follower, const StartReplicationRequest& request,
+                                                   Responder done) {
+  Domain& follower_domain = world_.domain(follower);
+  const Connection* connection = world_.connections().find_active(follower, request.leader_alias);
+  if (connection == nullptr) return done(errors::no_such_remote_cluster(request.leader_alias));
   if (auto error = check_leader_for_start(follower, request, connection->remote)) return done(std::move(*error));
   if (resolve_replication_settings(follower_domain).block_start) return done(errors::start_block_set());
   if (ReplicationEntry* existing = active_entry(follower, request.follower_index)) {
@@ -285,6 +316,23 @@ void ReplicationService::restart_bootstrap(ReplicationEntry& entry, const Index&
 }
 
 void ReplicationService::resume(DomainId follower, const std::string& index, bool force_resume, Responder done) {
+  ReplicationEntry* entry = active_entry(follower, index);
+  if (entry == nullptr) return done(errors::no_replication_in_progress(index));
+  const TransitionOutcome outcome = decide(phase(*entry), UserAction::kResume);
+  if (!outcome.allowed) return done(errors::refusal(outcome.refusal, index, entry->overall));
+  if (world_.connections().find_active(follower, entry->leader_alias) == nullptr) {
+    return done(errors::no_such_remote_cluster(entry->leader_alias));
+  }
+  // The leases are probed on the leader (renewed with "retain all"): one round trip. The checks run again on the
+  // answer, since a pause, stop or leader change may have come in between.
+  const sim_time_us wait_us = round_trip_us(follower, entry->leader_domain);
+  after(wait_us, [this, follower, index, force_resume, done = std::move(done)]() mutable {
+    resume_after_lease_probe(follower, index, force_resume, std::move(done));
+  });
+}
+
+void ReplicationService::resume_after_lease_probe(DomainId follower, const std::string& index, bool force_resume,
+                                                  Responder done) {
   ReplicationEntry* entry = active_entry(follower, index);
   if (entry == nullptr) return done(errors::no_replication_in_progress(index));
   const TransitionOutcome outcome = decide(phase(*entry), UserAction::kResume);

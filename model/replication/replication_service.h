@@ -6,6 +6,7 @@
 // The REST handlers (replication_api.cc) parse and validate requests and call the operations below; the report
 // writer reads entries() and samples ops_lag()/time_lag_us(). Nothing needs a per-tick call: every wait is an event.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -93,7 +94,7 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   void on_event(std::uint64_t arg) override;
 
  private:
-  enum class Kind : std::uint64_t { kRespond = 1, kWaitTimeout, kCollect };
+  enum class Kind : std::uint64_t { kRespond = 1, kWaitTimeout, kCollect, kDeferred };
   struct Waiter {
     int entry_id = 0;
     IndexTaskState target = IndexTaskState::kRestoring;
@@ -117,6 +118,12 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   void restart_bootstrap(ReplicationEntry& entry, const Index& leader, Responder done);
   std::optional<RestResponse> check_leader_for_start(DomainId follower, const StartReplicationRequest& request,
                                                      DomainId leader);
+  // The parts of start and resume that run once the remote calls to the leader have come back.
+  void start_after_remote_checks(DomainId follower, const StartReplicationRequest& request, Responder done);
+  void resume_after_lease_probe(DomainId follower, const std::string& index, bool force_resume, Responder done);
+  // Runs `fn` after `delay_us` of simulated time (requests waiting on round trips to the leader).
+  void after(sim_time_us delay_us, std::function<void()> fn);
+  sim_time_us round_trip_us(DomainId a, DomainId b);
   json running_status(ReplicationEntry& entry, bool verbose);
   const Index* replicated_leader(const ReplicationEntry& entry);
 
@@ -125,6 +132,7 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   ReplicationContext ctx_;
   std::vector<std::unique_ptr<ReplicationEntry>> entries_;
   std::vector<Waiter> waiters_;
+  std::vector<std::function<void()>> deferred_;  // by id; emptied once run
   std::vector<std::unique_ptr<IndexReplicationTask>> graveyard_;  // retired tasks, freed outside their own events
   EventHandle collect_event_;
 };

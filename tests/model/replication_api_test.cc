@@ -11,7 +11,7 @@ std::string reason_of(const RestResponse& r) {
   return r.body["error"]["reason"].get<std::string>();
 }
 
-TEST_CASE("start, status, pause, resume, stop: texts and shapes") {
+TEST_CASE("start; status; pause; resume; stop: texts and shapes") {
   ReplicationFixture f;
   f.leader_index("leader-01", 1);
   f.run_until(kUsPerS);
@@ -117,7 +117,7 @@ TEST_CASE("security on: start without use_roles is refused") {
   CHECK(reason_of(r) == "Follower roles are mandatory for replication");
 }
 
-TEST_CASE("empty N-shard index: checkpoints are -N, seq_no 0") {
+TEST_CASE("empty N-shard index: checkpoints are -N; seq_no 0") {
   ReplicationFixture f;
   f.leader_index("leader-01", 3);
   REQUIRE(f.start("follower-01", "leader-01").status == 200);

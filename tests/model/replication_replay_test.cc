@@ -60,7 +60,7 @@ TEST_CASE("steady writes replicate exactly; lag returns to zero") {
   CHECK(s["syncing_details"]["leader_checkpoint"] == s["syncing_details"]["follower_checkpoint"]);
 }
 
-TEST_CASE("explicit documents, updates and deletes reach the follower") {
+TEST_CASE("explicit documents; updates and deletes reach the follower") {
   ReplicationFixture f;
   Index& leader = f.leader_index("leader-01", 2);
   leader.index_doc("a", json{{"v", 1}}, 0);
@@ -306,11 +306,11 @@ void check_delivery_against_brute_force(double rate, sim_time_us latency_us) {
   }
 }
 
-TEST_CASE("delivery histogram matches a per-op brute force within 1 %: small batches, op by op") {
+TEST_CASE("delivery histogram matches a per-op brute force within 1 %: small batches; op by op") {
   check_delivery_against_brute_force(100, 20 * kUsPerMs);
 }
 
-TEST_CASE("delivery histogram matches a per-op brute force within 1 %: large batches, uniform masses") {
+TEST_CASE("delivery histogram matches a per-op brute force within 1 %: large batches; uniform masses") {
   check_delivery_against_brute_force(4000, 200 * kUsPerMs);
 }
 

@@ -33,7 +33,7 @@ TEST_CASE("null removes a cluster setting (wildcards too) and is not echoed") {
   CHECK(f.call("GET _cluster/settings?flat_settings").body["persistent"].dump() == R"({"cluster.x":"1"})");
 }
 
-TEST_CASE("unknown cluster settings are refused, transient checked first") {
+TEST_CASE("unknown cluster settings are refused; transient checked first") {
   RestFixture f;
   RestResponse r = f.call("PUT _cluster/settings", json::parse(R"({"persistent":{"foo.bar":1}})"));
   CHECK(r.status == 400);

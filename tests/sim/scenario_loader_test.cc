@@ -211,7 +211,7 @@ connections:
        });
 }
 
-TEST_CASE("security, capacity, settings and access policy") {
+TEST_CASE("security; capacity; settings and access policy") {
   CHECK(errors_of(R"(name: x
 domains:
   leader:
@@ -325,7 +325,7 @@ workload:
        });
 }
 
-TEST_CASE("every problem in a file is reported together, in source order") {
+TEST_CASE("every problem in a file is reported together; in source order") {
   const Lines lines = errors_of(R"(name: x
 seed: many
 domains:
@@ -381,7 +381,7 @@ TEST_CASE("tags and anchors in a valid scenario are harmless") {
   CHECK(s.seed == 7);
 }
 
-TEST_CASE("a missing file is an error, not an exception") {
+TEST_CASE("a missing file is an error; not an exception") {
   Diagnostics diags("/nonexistent/x.yaml");
   CHECK_FALSE(load_scenario("/nonexistent/x.yaml", diags).has_value());
   CHECK(diags.render() ==
