@@ -5,7 +5,7 @@
 
 #include "model/domain.h"
 #include "model/index.h"
-#include "model/replication/engine_version.h"
+#include "sim/scenario/engine_versions.h"
 
 namespace ccrsim {
 
@@ -342,8 +342,8 @@ void IndexReplicationTask::sync_metadata() {
 }
 
 std::string IndexReplicationTask::auto_pause_reason() const {
-  const EngineVersion version = parse_engine_version(ctx_.world.domain(entry_.follower_domain).spec().engine_version);
-  std::string reason = version.opensearch && version.at_least(2, 8) ? "AutoPaused:  + " : "AutoPaused: ";
+  const EngineVersion version = engine_version_or_default(ctx_.world.domain(entry_.follower_domain).spec().engine_version);
+  std::string reason = version.opensearch_at_least(2, 8) ? "AutoPaused:  + " : "AutoPaused: ";
   for (const auto& task : shard_tasks_) {
     if (!task->failed()) continue;
     reason += "[[" + entry_.follower_index + "][" + std::to_string(task->shard()) + "] - " + task->failure_class() +
@@ -358,8 +358,8 @@ void IndexReplicationTask::poke_shards() {
 
 bool IndexReplicationTask::leader_deleted_with_delete_index() const {
   const Domain& follower_domain = ctx_.world.domain(entry_.follower_domain);
-  const EngineVersion version = parse_engine_version(follower_domain.spec().engine_version);
-  if (!version.opensearch || !version.at_least(3, 3)) return false;  // the setting exists from 3.3 on
+  const EngineVersion version = engine_version_or_default(follower_domain.spec().engine_version);
+  if (!version.opensearch_at_least(3, 3)) return false;  // the setting exists from 3.3 on
   if (!resolve_replication_settings(follower_domain).replicate_delete_index) return false;
   const std::string missing = "no such index [" + entry_.leader_index + "]";
   return std::any_of(shard_tasks_.begin(), shard_tasks_.end(), [&](const auto& t) {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "model/domain.h"
-#include "model/replication/engine_version.h"
+#include "sim/scenario/engine_versions.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_service.h"
 
@@ -129,9 +129,9 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
     if (!body) return done(errors::body_required());
     if (!body->is_object()) return done(errors::malformed_body("request body must be a JSON object"));
     // force_resume exists from 3.8 on; older parsers know no field at all.
-    const EngineVersion version = parse_engine_version(ctx.domain().spec().engine_version);
+    const EngineVersion version = engine_version_or_default(ctx.domain().spec().engine_version);
     std::set<std::string> allowed;
-    if (version.opensearch && version.at_least(3, 8)) allowed.insert("force_resume");
+    if (version.opensearch_at_least(3, 8)) allowed.insert("force_resume");
     if (auto field = unknown_field(*body, allowed)) {
       return done(errors::unknown_field("resume_replication_request", *field));
     }

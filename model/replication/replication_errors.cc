@@ -119,7 +119,7 @@ RestResponse wait_timed_out() {
 
 RestResponse retention_lease_missing(const std::string& follower_index, const EngineVersion& version) {
   std::string reason = "Retention lease doesn't exist. Replication can't be resumed for " + follower_index;
-  if (version.opensearch && version.at_least(3, 8)) reason += ". Use force_resume=true to restore from snapshot.";
+  if (version.opensearch_at_least(3, 8)) reason += ". Use force_resume=true to restore from snapshot.";
   return opensearch_error(404, "resource_not_found_exception", reason);
 }
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "model/replication/engine_version.h"
+#include "sim/scenario/engine_versions.h"
 #include "model/replication/replication_state.h"
 #include "model/rest/rest_response.h"
 

@@ -5,7 +5,7 @@
 
 #include "model/domain.h"
 #include "model/index.h"
-#include "model/replication/engine_version.h"
+#include "sim/scenario/engine_versions.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_settings.h"
 
@@ -353,7 +353,7 @@ void ReplicationService::resume_after_lease_probe(DomainId follower, const std::
   if (!leases_ok && force_resume) return restart_bootstrap(*entry, *leader, std::move(done));
   if (!leases_ok) {
     for (int s = 0; s < leader->number_of_shards(); ++s) ctx_.leases.remove(lease_key(*entry, s));
-    const EngineVersion version = parse_engine_version(world_.domain(follower).spec().engine_version);
+    const EngineVersion version = engine_version_or_default(world_.domain(follower).spec().engine_version);
     return done(errors::retention_lease_missing(index, version));
   }
   entry->overall = OverallState::kRunning;

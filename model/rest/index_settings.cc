@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "model/rest/index_errors.h"
+#include "sim/scenario/engine_versions.h"
 
 namespace ccrsim {
 
@@ -28,25 +29,13 @@ bool prints_replication_type(int major, int minor) {
   return major > 2 || (major == 2 && minor >= 7);
 }
 
-void parse_engine_version(const std::string& engine_version, bool& opensearch, int& major, int& minor, int& rev) {
-  opensearch = engine_version.rfind("Elasticsearch", 0) != 0;
-  major = 2;
-  minor = 11;
-  rev = 0;
-  const std::size_t underscore = engine_version.find('_');
-  if (underscore == std::string::npos) return;
-  std::sscanf(engine_version.c_str() + underscore + 1, "%d.%d.%d", &major, &minor, &rev);
-}
-
 }  // namespace
 
 std::string version_created(const std::string& engine_version) {
-  bool opensearch = true;
-  int major = 2, minor = 11, rev = 0;
-  parse_engine_version(engine_version, opensearch, major, minor, rev);
-  const long long id = major * 1000000LL + minor * 10000LL + rev * 100LL + 99;
+  const EngineVersion v = engine_version_or_default(engine_version);
+  const long long id = v.major * 1000000LL + v.minor * 10000LL + 99;  // revision 0
   // OpenSearch sets bit 27 (Version.MASK) on its ids to tell them from Elasticsearch's.
-  return std::to_string(opensearch ? (id ^ 0x08000000LL) : id);
+  return std::to_string(v.opensearch() ? (id ^ 0x08000000LL) : id);
 }
 
 FlatSettings index_settings_flat(const Domain& domain, const Index& index) {
@@ -62,10 +51,9 @@ FlatSettings index_settings_flat(const Domain& domain, const Index& index) {
   if (!index.follower_of().empty() && flat.count("index.plugins.replication.follower.leader_index") == 0) {
     flat["index.plugins.replication.follower.leader_index"] = index.follower_of();
   }
-  bool opensearch = true;
-  int major = 2, minor = 11, rev = 0;
-  parse_engine_version(domain.spec().engine_version, opensearch, major, minor, rev);
-  if (opensearch && prints_replication_type(major, minor) && flat.count("index.replication.type") == 0) {
+  const EngineVersion version = engine_version_or_default(domain.spec().engine_version);
+  if (version.opensearch() && prints_replication_type(version.major, version.minor) &&
+      flat.count("index.replication.type") == 0) {
     flat["index.replication.type"] = "DOCUMENT";
   }
   return flat;

@@ -38,6 +38,10 @@ std::optional<EngineVersion> parse_engine_version(std::string_view text) {
   return v;
 }
 
+EngineVersion engine_version_or_default(std::string_view text) {
+  return parse_engine_version(text).value_or(EngineVersion{Engine::kOpenSearch, 2, 11});
+}
+
 const std::vector<std::string>& known_engine_versions() {
   static const std::vector<std::string> versions = {
       "Elasticsearch_1.5", "Elasticsearch_2.3", "Elasticsearch_5.1", "Elasticsearch_5.3",  "Elasticsearch_5.5",

@@ -50,10 +50,10 @@ TEST_CASE("catalogue texts are word for word") {
 
 TEST_CASE("the retention lease text depends on the engine version") {
   namespace e = replication_errors;
-  auto old_text = e::retention_lease_missing("f", parse_engine_version("OpenSearch_2.11"));
+  auto old_text = e::retention_lease_missing("f", engine_version_or_default("OpenSearch_2.11"));
   CHECK(old_text.status == 404);
   CHECK(reason_of(old_text) == "Retention lease doesn't exist. Replication can't be resumed for f");
-  auto new_text = e::retention_lease_missing("f", parse_engine_version("OpenSearch_3.8"));
+  auto new_text = e::retention_lease_missing("f", engine_version_or_default("OpenSearch_3.8"));
   CHECK(reason_of(new_text) ==
         "Retention lease doesn't exist. Replication can't be resumed for f. Use force_resume=true to restore from "
         "snapshot.");
