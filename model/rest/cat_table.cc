@@ -8,19 +8,6 @@ namespace ccrsim {
 
 namespace {
 
-std::vector<std::string> split_commas(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos <= s.size()) {
-    const std::size_t comma = s.find(',', pos);
-    std::string part = s.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-    if (!part.empty()) out.push_back(std::move(part));
-    if (comma == std::string::npos) break;
-    pos = comma + 1;
-  }
-  return out;
-}
-
 // Indices of the columns to print; nullopt with an unknown column name.
 std::optional<std::vector<std::size_t>> chosen_columns(const CatTable& table, const RestRequest& request,
                                                        std::string& unknown) {

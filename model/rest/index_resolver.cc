@@ -4,23 +4,11 @@
 #include <set>
 
 #include "model/rest/index_errors.h"
+#include "model/rest/rest_request.h"
 
 namespace ccrsim {
 
 namespace {
-
-std::vector<std::string> split_commas(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos <= s.size()) {
-    const std::size_t comma = s.find(',', pos);
-    std::string part = s.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-    if (!part.empty()) out.push_back(std::move(part));
-    if (comma == std::string::npos) break;
-    pos = comma + 1;
-  }
-  return out;
-}
 
 // A hidden index is matched by a wildcard only with expand_wildcards=hidden, or when both it and the pattern start
 // with '.' (isVisibleDueToImplicitHidden).

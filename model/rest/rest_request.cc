@@ -30,6 +30,19 @@ std::string percent_decode(const std::string& s) {
 
 }  // namespace
 
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= s.size()) {
+    const std::size_t comma = s.find(',', pos);
+    std::string part = s.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    if (!part.empty()) out.push_back(std::move(part));
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
+  return out;
+}
+
 bool RestRequest::flag(const std::string& name) const {
   auto it = params.find(name);
   return it != params.end() && (it->second.empty() || it->second == "true");

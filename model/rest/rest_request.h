@@ -21,6 +21,9 @@ struct RestRequest {
   std::string param(const std::string& name, const std::string& fallback = "") const;
 };
 
+// "a,b,,c" -> {"a", "b", "c"}: the comma lists of index expressions and query parameters (empty parts dropped).
+std::vector<std::string> split_commas(const std::string& s);
+
 // Parses "PUT /idx/_doc/1?refresh=true" (method and target) into a request; false on a malformed line.
 bool parse_request_line(const std::string& line, RestRequest& out, std::string& error);
 
