@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -162,7 +163,8 @@ int run_cli(int argc, char** argv) {
   RunArgs run_args;
   CLI::App* run = app.add_subcommand("run", "simulate a scenario and write its report");
   run->add_option("SCENARIO", run_args.scenario_path, "scenario YAML file")->required();
-  run->add_option("--seed", run_args.seed, "override the scenario's seed");
+  std::string seed_text;
+  run->add_option("--seed", seed_text, "override the scenario's seed (0 to 18446744073709551615)");
   run->add_option("--out", run_args.out_dir, "output directory (default ./ccrsim-out/<scenario stem>/)");
   run->add_flag("--quiet", run_args.quiet, "print nothing but errors");
   run->add_option("--trace", run_args.trace_path, "write one line per state change and step to FILE");
@@ -186,6 +188,17 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitInvalid;
+  }
+  if (*run && !seed_text.empty()) {
+    std::uint64_t seed = 0;
+    const char* end = seed_text.data() + seed_text.size();
+    const auto [ptr, ec] = std::from_chars(seed_text.data(), end, seed);
+    if (ec != std::errc() || ptr != end) {
+      std::cerr << "ccrsim: error: --seed must be an integer from 0 to 18446744073709551615, got '" << seed_text
+                << "'\n";
+      return kExitInvalid;
+    }
+    run_args.seed = seed;
   }
   if (*run) return command_run(run_args);
   if (*validate) return command_validate(validate_path);
