@@ -33,7 +33,7 @@ TEST_CASE("murmur3 over UTF-16 matches OpenSearch's known values") {
   CHECK(h("The quick brown fox jumps over the lazy cog") == 0x4e63d2adu);
 }
 
-TEST_CASE("documents: versions; deletes; realtime get and refresh-bound search") {
+TEST_CASE("documents: versions - deletes - realtime get and refresh-bound search") {
   Index index("idx", "uuid", 3, 1, 0);
   auto r1 = index.index_doc("1", json{{"f", 1}}, 300 * kUsPerMs);
   CHECK(r1.created);

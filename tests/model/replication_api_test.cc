@@ -11,7 +11,7 @@ std::string reason_of(const RestResponse& r) {
   return r.body["error"]["reason"].get<std::string>();
 }
 
-TEST_CASE("start; status; pause; resume; stop: texts and shapes") {
+TEST_CASE("start - status - pause - resume - stop: texts and shapes") {
   ReplicationFixture f;
   f.leader_index("leader-01", 1);
   f.run_until(kUsPerS);
@@ -117,7 +117,7 @@ TEST_CASE("security on: start without use_roles is refused") {
   CHECK(reason_of(r) == "Follower roles are mandatory for replication");
 }
 
-TEST_CASE("empty N-shard index: checkpoints are -N; seq_no 0") {
+TEST_CASE("empty N-shard index: checkpoints are -N - seq_no 0") {
   ReplicationFixture f;
   f.leader_index("leader-01", 3);
   REQUIRE(f.start("follower-01", "leader-01").status == 200);
@@ -126,7 +126,7 @@ TEST_CASE("empty N-shard index: checkpoints are -N; seq_no 0") {
   CHECK(f.follower().find_index("follower-01")->number_of_shards() == 3);
 }
 
-TEST_CASE("pause while restoring is refused; status shows bootstrap details") {
+TEST_CASE("pause while restoring is refused - status shows bootstrap details") {
   testing::ReplicationFixtureOptions options;
   options.bandwidth_bytes_per_s = 1e6;  // 1 MB/s: 50 MB take ~50 s
   ReplicationFixture f(options);
@@ -135,6 +135,10 @@ TEST_CASE("pause while restoring is refused; status shows bootstrap details") {
   auto r = f.start("follower-01", "leader-01", false);
   REQUIRE(r.status == 200);
   json s = f.status("follower-01");
+  CHECK(s["status"] == "BOOTSTRAPPING");
+  CHECK(s["bootstrap_details"]["bytes_total"] == 0);  // the store's size is known once GetStoreMetadata returns
+  f.run_until(f.sim().now() + kUsPerS);
+  s = f.status("follower-01");
   CHECK(s["status"] == "BOOTSTRAPPING");
   CHECK(s["bootstrap_details"]["bytes_total"] == 50'000'000);
   CHECK_FALSE(f.follower().find_index("follower-01")->replication_block());  // no block during bootstrap

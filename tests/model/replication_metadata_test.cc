@@ -8,7 +8,7 @@ namespace {
 using testing::ReplicationFixture;
 using testing::ReplicationFixtureOptions;
 
-TEST_CASE("start settings override the leader's; the metadata sync mirrors settings and aliases") {
+TEST_CASE("start settings override the leader's - the metadata sync mirrors settings and aliases") {
   ReplicationFixture f;
   Index& leader = f.leader_index("leader-01", 1);
   leader.settings()["refresh_interval"] = "5s";

@@ -28,7 +28,7 @@ TEST_CASE("replication settings default to the plugin's values") {
   CHECK_FALSE(s.replicate_delete_index);
 }
 
-TEST_CASE("scenario settings; then persistent; then transient win") {
+TEST_CASE("scenario settings - then persistent - then transient win") {
   DomainSpec spec;
   spec.name = "follower";
   spec.settings["plugins.replication.follower.index.ops_batch_size"] = 1000;

@@ -47,7 +47,7 @@ const Cell kTable[] = {
     {P::kFailed, A::kUpdate, false, O::kFailed, R::kCannotUpdateInState},
 };
 
-TEST_CASE("replication transition table; cell by cell") {
+TEST_CASE("replication transition table - cell by cell") {
   for (const Cell& c : kTable) {
     INFO("phase " << static_cast<int>(c.phase) << " action " << to_string(c.action));
     const TransitionOutcome out = decide(c.phase, c.action);

@@ -16,7 +16,7 @@ TEST_CASE("human byte sizes truncate to one decimal like ByteSizeValue.toString"
   CHECK(human_bytes(1LL << 50) == "1pb");
 }
 
-TEST_CASE("_cat/indices text: sorted; columns aligned as RestTable pads them; header only with ?v") {
+TEST_CASE("_cat/indices text: sorted - columns aligned as RestTable pads them - header only with ?v") {
   RestFixture f;
   f.call("PUT logs-2024", json::parse(R"({"settings":{"number_of_shards":3,"number_of_replicas":2}})"));
   f.call("PUT a/_doc/1", json{{"msg", "hello"}});  // 15 bytes of source
@@ -53,7 +53,7 @@ TEST_CASE("_cat/indices?format=json: an array of objects with string values") {
             R"(","pri":"1","rep":"1","docs.count":"1","docs.deleted":"0","store.size":"30b","pri.store.size":"15b"}])");
 }
 
-TEST_CASE("_cat/indices: closed indices have empty stats; a missing index is 404") {
+TEST_CASE("_cat/indices: closed indices have empty stats - a missing index is 404") {
   RestFixture f;
   f.call("PUT a");
   f.call("POST a/_close");
@@ -70,7 +70,7 @@ TEST_CASE("_cat/indices: closed indices have empty stats; a missing index is 404
 namespace ccrsim::test {
 namespace {
 
-TEST_CASE("_cat/indices?s= sorts by a column; numbers numerically") {
+TEST_CASE("_cat/indices?s= sorts by a column - numbers numerically") {
   RestFixture f;
   f.call("PUT a", json::parse(R"({"settings":{"number_of_shards":10}})"));
   f.call("PUT b", json::parse(R"({"settings":{"number_of_shards":9}})"));

@@ -3,7 +3,7 @@
 namespace ccrsim::test {
 namespace {
 
-TEST_CASE("PUT _cluster/settings in dotted or nested form; values stored as strings; GET nests them") {
+TEST_CASE("PUT _cluster/settings in dotted or nested form - values stored as strings - GET nests them") {
   RestFixture f;
   RestResponse r = f.call(
       "PUT _cluster/settings",
@@ -33,7 +33,7 @@ TEST_CASE("null removes a cluster setting (wildcards too) and is not echoed") {
   CHECK(f.call("GET _cluster/settings?flat_settings").body["persistent"].dump() == R"({"cluster.x":"1"})");
 }
 
-TEST_CASE("unknown cluster settings are refused; transient checked first") {
+TEST_CASE("unknown cluster settings are refused - transient checked first") {
   RestFixture f;
   RestResponse r = f.call("PUT _cluster/settings", json::parse(R"({"persistent":{"foo.bar":1}})"));
   CHECK(r.status == 400);
@@ -48,7 +48,7 @@ TEST_CASE("unknown cluster settings are refused; transient checked first") {
   CHECK(f.call("PUT _cluster/settings", json::parse(R"({"persistent":[1]})")).status == 400);
 }
 
-TEST_CASE("POST _aliases adds and removes aliases; GET index shows them; reads go through them") {
+TEST_CASE("POST _aliases adds and removes aliases - GET index shows them - reads go through them") {
   RestFixture f;
   f.call("PUT logs-1/_doc/1?refresh=true", json{{"a", 1}});
   f.call("PUT logs-2");

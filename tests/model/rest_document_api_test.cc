@@ -21,7 +21,7 @@ TEST_CASE("PUT _doc creates (201) then updates (200) with DocWriteResponse's key
   CHECK(updated.body["_seq_no"] == 1);
 }
 
-TEST_CASE("GET _doc: found with source; missing with found:false and 404") {
+TEST_CASE("GET _doc: found with source - missing with found:false and 404") {
   RestFixture f;
   f.call("PUT idx/_doc/1", json{{"user", "kimchy"}});
   RestResponse found = f.call("GET idx/_doc/1");
@@ -71,7 +71,7 @@ TEST_CASE("routing is consistent: GET finds every document PUT wrote across 5 sh
   CHECK(f.call_at(kUsPerS, "GET idx/_count").body["count"] == 50);
 }
 
-TEST_CASE("POST _doc generates 20-character URL-safe ids; deterministically") {
+TEST_CASE("POST _doc generates 20-character URL-safe ids - deterministically") {
   auto ids = [] {
     RestFixture f;
     std::vector<std::string> out;
@@ -95,7 +95,7 @@ TEST_CASE("POST _doc generates 20-character URL-safe ids; deterministically") {
   CHECK(auto_document_id(0, 0, "n") != auto_document_id(1, 0, "n"));
 }
 
-TEST_CASE("DELETE _doc: deleted (200); then not_found (404); never auto-creates") {
+TEST_CASE("DELETE _doc: deleted (200) - then not_found (404) - never auto-creates") {
   RestFixture f;
   f.call("PUT idx/_doc/1", json{{"a", 1}});
   RestResponse deleted = f.call("DELETE idx/_doc/1");
@@ -139,7 +139,7 @@ TEST_CASE("_create refuses an existing id with a version conflict") {
   CHECK(f.call("PUT idx/_doc/1?op_type=create", json{{"a", 2}}).status == 409);
 }
 
-TEST_CASE("refresh: a write is searchable after the next periodic refresh; or at once with ?refresh") {
+TEST_CASE("refresh: a write is searchable after the next periodic refresh - or at once with ?refresh") {
   RestFixture f;
   f.call("PUT idx");
   RestResponse w = f.call_at(300'000, "PUT idx/_doc/1", json{{"a", 1}});
@@ -165,7 +165,7 @@ TEST_CASE("refresh: a write is searchable after the next periodic refresh; or at
 namespace ccrsim::test {
 namespace {
 
-TEST_CASE("writes map new fields dynamically; sorted by name; as OpenSearch's defaults do") {
+TEST_CASE("writes map new fields dynamically - sorted by name - as OpenSearch's defaults do") {
   RestFixture f;
   f.call(
       "PUT idx/_doc/1",
@@ -176,7 +176,7 @@ TEST_CASE("writes map new fields dynamically; sorted by name; as OpenSearch's de
       R"({"idx":{"mappings":{"properties":{"age":{"type":"long"},"geo":{"properties":{"city":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}}}},"ok":{"type":"boolean"},"score":{"type":"float"},"tags":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}},"user":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}},"when":{"type":"date"}}}}})");
 }
 
-TEST_CASE("values an existing field cannot parse are refused; and strict mappings refuse new fields") {
+TEST_CASE("values an existing field cannot parse are refused - and strict mappings refuse new fields") {
   RestFixture f;
   f.call("PUT idx",
          json::parse(R"({"mappings":{"dynamic":"strict","properties":{"n":{"type":"long"},"b":{"type":"boolean"}}}})"));
@@ -202,7 +202,7 @@ TEST_CASE("values an existing field cannot parse are refused; and strict mapping
 namespace ccrsim::test {
 namespace {
 
-TEST_CASE("odd user mappings give a 400; not an exception") {
+TEST_CASE("odd user mappings give a 400 - not an exception") {
   RestFixture f;
   f.call("PUT idx", json::parse(R"({"mappings":{"properties":{"a":"x","b":{"type":5}}}})"));
   CHECK(f.call("PUT idx/_doc/1", json::parse(R"({"a":{"c":1}})")).status == 400);

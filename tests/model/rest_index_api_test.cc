@@ -14,7 +14,7 @@ TEST_CASE("PUT index answers acknowledged with the index name") {
   CHECK(f.index("idx").number_of_replicas() == 1);
 }
 
-TEST_CASE("PUT index accepts settings flat; nested under index; and dotted; numbers or strings") {
+TEST_CASE("PUT index accepts settings flat - nested under index - and dotted - numbers or strings") {
   RestFixture f;
   CHECK(f.call("PUT a", json::parse(R"({"settings":{"number_of_shards":3}})")).status == 200);
   CHECK(f.call("PUT b", json::parse(R"({"settings":{"index":{"number_of_shards":"4","number_of_replicas":0}}})"))
@@ -120,7 +120,7 @@ TEST_CASE("java_hash_map_order reproduces the familiar Elasticsearch 7 order wit
                                                                      "provided_name"});
 }
 
-TEST_CASE("DELETE index: acknowledged; then 404 no such index") {
+TEST_CASE("DELETE index: acknowledged - then 404 no such index") {
   RestFixture f;
   f.call("PUT idx");
   CHECK(f.call("DELETE idx").body.dump() == R"({"acknowledged":true})");
@@ -131,7 +131,7 @@ TEST_CASE("DELETE index: acknowledged; then 404 no such index") {
       R"({"error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [idx]","resource.type":"index_or_alias","resource.id":"idx","index_uuid":"_na_","index":"idx"}],"type":"index_not_found_exception","reason":"no such index [idx]","resource.type":"index_or_alias","resource.id":"idx","index_uuid":"_na_","index":"idx"},"status":404})");
 }
 
-TEST_CASE("close and open; a closed index refuses reads and writes with index_closed_exception") {
+TEST_CASE("close and open - a closed index refuses reads and writes with index_closed_exception") {
   RestFixture f;
   f.call("PUT idx");
   const std::string uuid = f.index("idx").uuid();
@@ -150,7 +150,7 @@ TEST_CASE("close and open; a closed index refuses reads and writes with index_cl
   CHECK(f.call("PUT idx/_doc/1", json{{"a", 1}}).status == 201);
 }
 
-TEST_CASE("PUT _settings: dynamic settings apply; static ones are refused on open indices") {
+TEST_CASE("PUT _settings: dynamic settings apply - static ones are refused on open indices") {
   RestFixture f;
   f.call("PUT idx");
   const std::string uuid = f.index("idx").uuid();
@@ -189,7 +189,7 @@ TEST_CASE("the cross-cluster replication block refuses writes and metadata chang
   CHECK(f.call("GET follower/_search").status == 200);
 }
 
-TEST_CASE("bodies of the wrong JSON type are 400s; never crashes") {
+TEST_CASE("bodies of the wrong JSON type are 400s - never crashes") {
   RestFixture f;
   CHECK(f.call("PUT a", json::array({1, 2})).status == 400);
   CHECK(f.call("PUT a", json::parse(R"({"settings":[1]})")).status == 400);

@@ -25,7 +25,7 @@ TEST_CASE("_search match_all lists explicit documents and counts synthetic ones 
         R"({"count":101,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}})");
 }
 
-TEST_CASE("size from the body or the URL; track_total_hits caps at 10000 with gte") {
+TEST_CASE("size from the body or the URL - track_total_hits caps at 10000 with gte") {
   RestFixture f;
   for (int i = 0; i < 5; ++i) f.call("PUT idx/_doc/" + std::to_string(i), json{{"n", i}});
   CHECK(f.call_at(kUsPerS, "GET idx/_search", json{{"size", 2}}).body["hits"]["hits"].size() == 2);
@@ -71,7 +71,7 @@ TEST_CASE("queries the simulator does not evaluate are a clear 400") {
   CHECK(f.call("GET idx/_search", json::parse(R"({"query":[]})")).status == 400);
 }
 
-TEST_CASE("index patterns: wildcards and comma lists; closed indices skipped unless named") {
+TEST_CASE("index patterns: wildcards and comma lists - closed indices skipped unless named") {
   RestFixture f;
   f.call("PUT logs-1/_doc/1?refresh=true", json{{"a", 1}});
   f.call("PUT logs-2/_doc/1?refresh=true", json{{"a", 2}});

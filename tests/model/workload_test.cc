@@ -60,7 +60,7 @@ TEST_CASE("catch-up granularity does not change a uniform history") {
   }
 }
 
-TEST_CASE("poisson arrivals are reproducible; granularity-independent and near the rate") {
+TEST_CASE("poisson arrivals are reproducible - granularity-independent and near the rate") {
   auto run = [](sim_time_us step_us, std::uint64_t seed) {
     Index index("logs", "u", 2, 1, 0);
     Workload wl(spec(2000, Arrival::kPoisson), seed, 0, 100 * kUsPerS);
@@ -91,7 +91,7 @@ TEST_CASE("rollover writes each period to a new index name") {
   CHECK(b.shard(0).max_seq_no() + 1 == 91);  // 10.0 s .. 19.0 s inclusive
 }
 
-TEST_CASE("refused writes are counted; not stored") {
+TEST_CASE("refused writes are counted - not stored") {
   Workload wl(spec(100), 1, 0, 10 * kUsPerS);
   wl.catch_up(kUsPerS - 1, [](const std::string&, sim_time_us) -> Index* { return nullptr; });
   CHECK(wl.issued() == 100);

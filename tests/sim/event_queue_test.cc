@@ -22,7 +22,7 @@ struct Recorder : EventTarget {
   void on_event(std::uint64_t arg) override { fired.push_back(arg); }
 };
 
-TEST_CASE("event queue pops by time; then by insertion sequence") {
+TEST_CASE("event queue pops by time - then by insertion sequence") {
   EventQueue q;
   Recorder r;
   q.push(20, &r, 1);
@@ -56,7 +56,7 @@ std::vector<std::uint64_t> drain(EventQueue& q) {
   return order;
 }
 
-TEST_CASE("cancelling the top; a middle and the last event keeps the rest in order") {
+TEST_CASE("cancelling the top - a middle and the last event keeps the rest in order") {
   EventQueue q;
   Recorder r;
   std::vector<EventHandle> h;
@@ -73,7 +73,7 @@ TEST_CASE("cancelling the top; a middle and the last event keeps the rest in ord
   CHECK(drain(q) == expected);
 }
 
-TEST_CASE("pending is false for stale; default and out-of-range handles") {
+TEST_CASE("pending is false for stale - default and out-of-range handles") {
   EventQueue q;
   Recorder r;
   CHECK_FALSE(q.pending(EventHandle{}));

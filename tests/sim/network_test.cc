@@ -55,7 +55,7 @@ TEST_CASE("auto latency follows the great-circle distance") {
   CHECK(auto_latency_us("us-east-1", "ap-southeast-2") > auto_latency_us("us-east-1", "eu-west-1"));
 }
 
-TEST_CASE("link specs: defaults; then matching entries; later ones winning") {
+TEST_CASE("link specs: defaults - then matching entries - later ones winning") {
   Scenario s = scenario(1);
   s.network.defaults.latency_us = std::nullopt;  // auto
   NetworkLinkSpec both{"leader", "follower", false, {}, {}};
@@ -191,7 +191,7 @@ TEST_CASE("zero-byte transfers arrive after the latency only") {
   CHECK(f.rec.fired == Fired{{kLatencyUs, 9}});
 }
 
-TEST_CASE("a link going down fails the flows in flight both ways; and new ones; until it comes back") {
+TEST_CASE("a link going down fails the flows in flight both ways - and new ones - until it comes back") {
   Fixture f(scenario(1));
   const TransferId pushing = f.net.start_transfer(0, 1, kMegabyte, &f.rec, 1);
   f.net.start_transfer(1, 0, kMegabyte, &f.rec, 2);

@@ -14,7 +14,7 @@ std::vector<std::uint64_t> draws(std::uint64_t seed, std::string_view name, int 
   return out;
 }
 
-TEST_CASE("rng: the same (seed; name) gives the same sequence") {
+TEST_CASE("rng: the same (seed - name) gives the same sequence") {
   CHECK(draws(7, "network/leader") == draws(7, "network/leader"));
 }
 
@@ -63,7 +63,7 @@ double poisson_mean(double mean, int n) {
   return sum / n;
 }
 
-TEST_CASE("rng: poisson mean is close to the parameter; small and large") {
+TEST_CASE("rng: poisson mean is close to the parameter - small and large") {
   CHECK(poisson_mean(0.5, 100'000) == Approx(0.5).epsilon(0.02));
   CHECK(poisson_mean(3.0, 100'000) == Approx(3.0).epsilon(0.02));
   CHECK(poisson_mean(40.0, 50'000) == Approx(40.0).epsilon(0.01));

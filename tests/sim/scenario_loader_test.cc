@@ -211,7 +211,7 @@ connections:
        });
 }
 
-TEST_CASE("security; capacity; settings and access policy") {
+TEST_CASE("security - capacity - settings and access policy") {
   CHECK(errors_of(R"(name: x
 domains:
   leader:
@@ -325,7 +325,7 @@ workload:
        });
 }
 
-TEST_CASE("every problem in a file is reported together; in source order") {
+TEST_CASE("every problem in a file is reported together - in source order") {
   const Lines lines = errors_of(R"(name: x
 seed: many
 domains:
@@ -381,7 +381,7 @@ TEST_CASE("tags and anchors in a valid scenario are harmless") {
   CHECK(s.seed == 7);
 }
 
-TEST_CASE("a missing file is an error; not an exception") {
+TEST_CASE("a missing file is an error - not an exception") {
   Diagnostics diags("/nonexistent/x.yaml");
   CHECK_FALSE(load_scenario("/nonexistent/x.yaml", diags).has_value());
   CHECK(diags.render() ==
@@ -694,7 +694,7 @@ TEST_CASE("a full scenario covering every section") {
   CHECK(s.checks[3].fault == "domain_down-2");
 }
 
-TEST_CASE("YAML scalars become typed JSON; quoted ones stay strings") {
+TEST_CASE("YAML scalars become typed JSON - quoted ones stay strings") {
   const YAML::Node node = YAML::Load(
       "{a: ~, b: null, c: , d: true, e: false, f: 12, g: -3, h: 1.5, i: 1e3, j: \"12\", k: 'true', l: !!str 7, "
       "m: 1e400, n: 18446744073709551615, o: hello, p: [1, x], q: {z: 1, y: 2}, r: yes, s: 0x1F, t: .5}");

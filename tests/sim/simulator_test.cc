@@ -22,7 +22,7 @@ struct Recorder : EventTarget {
 
 using Firings = std::vector<std::pair<sim_time_us, std::uint64_t>>;
 
-TEST_CASE("simulator fires in time order; then insertion order; and advances the clock") {
+TEST_CASE("simulator fires in time order - then insertion order - and advances the clock") {
   Simulator sim;
   Recorder r(sim);
   sim.schedule_at(30, &r, 1);
@@ -59,7 +59,7 @@ TEST_CASE("run_until never moves the clock backwards") {
   CHECK(sim.now() == 100);
 }
 
-TEST_CASE("handlers may schedule; the past is clamped to now") {
+TEST_CASE("handlers may schedule - the past is clamped to now") {
   Simulator sim;
   Recorder r(sim);
   sim.schedule_at(10, &r, Recorder::kChain);
@@ -118,7 +118,7 @@ std::uint64_t fingerprint_of(const std::vector<std::pair<sim_time_us, std::uint6
   return sim.fingerprint();
 }
 
-TEST_CASE("fingerprint: equal for identical schedules; different when one time differs") {
+TEST_CASE("fingerprint: equal for identical schedules - different when one time differs") {
   const Firings base{{10, 1}, {20, 2}, {30, 3}};
   CHECK(fingerprint_of(base) == fingerprint_of(base));
   CHECK(fingerprint_of(base) != fingerprint_of({{10, 1}, {21, 2}, {30, 3}}));

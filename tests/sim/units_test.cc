@@ -31,7 +31,7 @@ TEST_CASE("durations in every unit") {
   CHECK(dur("365d") == 365 * kUsPerDay);
 }
 
-TEST_CASE("compound durations; largest unit first") {
+TEST_CASE("compound durations - largest unit first") {
   CHECK(dur("1h30m") == 90 * kUsPerMin);
   CHECK(dur("2m30s") == 150 * kUsPerS);
   CHECK(dur("1d2h3m4s5ms") == kUsPerDay + 2 * kUsPerH + 3 * kUsPerMin + 4 * kUsPerS + 5 * kUsPerMs);
@@ -124,7 +124,7 @@ TEST_CASE("bandwidth in bytes (1024-based) or bits (1000-based)") {
   CHECK(parse_bandwidth_bytes_per_s("1e400gbit/s").error == "is too large, got '1e400gbit/s'");
 }
 
-TEST_CASE("rates per second; minute and hour") {
+TEST_CASE("rates per second - minute and hour") {
   CHECK(parse_rate_per_s("2000/s").value == 2000.0);
   CHECK(parse_rate_per_s("60/m").value == 1.0);
   CHECK(parse_rate_per_s("3600/h").value == 1.0);
