@@ -8,6 +8,7 @@
 #include "sim/scenario/engine_versions.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_service.h"
+#include "model/rest/index_settings.h"
 
 namespace ccrsim {
 
@@ -58,16 +59,15 @@ std::optional<RestResponse> parse_start(const RestContext& ctx, StartReplication
   if (!non_empty_string(*body, "leader_alias")) missing.push_back("leader_alias");
   if (!non_empty_string(*body, "leader_index")) missing.push_back("leader_index");
   if (!missing.empty()) {
+    // ReplicateIndexRequest.validate() returns right after this message: no name or use_roles checks follow.
     std::string list;
     for (const std::string& m : missing) list += (list.empty() ? "" : ", ") + m;
-    problems.push_back("Mandatory params [" + list + "] are missing for the request");
+    return errors::validation_failed({"Mandatory params [" + list + "] are missing for the request"});
   }
   out.follower_index = ctx.param("index");
-  if (missing.empty()) {
-    out.leader_alias = (*body)["leader_alias"].get<std::string>();
-    out.leader_index = (*body)["leader_index"].get<std::string>();
-    for (const std::string& p : errors::name_problems(out.leader_index)) problems.push_back(p);
-  }
+  out.leader_alias = (*body)["leader_alias"].get<std::string>();
+  out.leader_index = (*body)["leader_index"].get<std::string>();
+  for (const std::string& p : errors::name_problems(out.leader_index)) problems.push_back(p);
   for (const std::string& p : errors::name_problems(out.follower_index)) problems.push_back(p);
   if (auto roles = body->find("use_roles"); roles != body->end()) {
     if (!roles->is_object()) return errors::malformed_body("[use_roles] must be an object");
@@ -155,6 +155,11 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
       auto nested = body->find("settings");
       settings = flat_settings(nested != body->end() ? *nested : *body);
     }
+    // The plugin validates the override set as index-scoped settings before it looks at the replication state, so
+    // an invalid value is a 400 even for an index that is not replicating (facts §1.6).
+    FlatSettings prefixed;
+    if (auto error = normalize_index_settings(settings, prefixed)) return std::move(*error);
+    if (auto error = validate_index_settings(prefixed)) return std::move(*error);
     return service.update(ctx.domain_id, ctx.param("index"), settings);
   });
 
