@@ -13,14 +13,13 @@
 #include <sstream>
 
 #include "app/scenario_runner.h"
+#include "app/scenario_validation.h"
 #include "app/sha256.h"
-#include "app/support_check.h"
 #include "app/version.h"
 #include "reports/json_report.h"
 #include "reports/markdown_report.h"
 #include "reports/number_format.h"
 #include "reports/timeseries_csv.h"
-#include "sim/scenario/scenario_loader.h"
 
 namespace ccrsim {
 
@@ -38,16 +37,12 @@ struct RunArgs {
   std::string trace_path;
 };
 
-// Loads, validates and checks support; prints every problem and returns nullopt when there is any.
+// Loads and checks; prints every problem and returns nullopt when there is any.
 std::optional<Scenario> load_valid(const std::string& path) {
   Diagnostics diags(path);
-  std::optional<Scenario> scenario = load_scenario(path, diags);
-  if (scenario && diags.empty()) check_supported(*scenario, diags);
-  if (!diags.empty() || !scenario) {
-    for (const std::string& line : diags.render()) std::cerr << line << "\n";
-    if (diags.empty()) std::cerr << path << ":1:1: error: the scenario could not be loaded\n";
-    return std::nullopt;
-  }
+  std::optional<Scenario> scenario = load_and_check_scenario(path, diags);
+  for (const std::string& line : diags.render()) std::cerr << line << "\n";
+  if (!scenario && diags.empty()) std::cerr << path << ":1:1: error: the scenario could not be loaded\n";
   return scenario;
 }
 

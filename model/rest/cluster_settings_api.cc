@@ -4,6 +4,7 @@
 #include "model/rest/index_errors.h"
 #include "model/rest/index_resolver.h"
 #include "model/rest/settings_format.h"
+#include "model/replication/replication_settings.h"
 
 namespace ccrsim {
 
@@ -30,6 +31,7 @@ std::optional<RestResponse> validate_scope(const FlatSettings& settings, const s
     if (!removal_pattern && !is_known_cluster_setting(key)) {
       return illegal_argument(scope + " setting [" + key + "], not recognized");
     }
+    if (auto problem = validate_replication_setting(key, value)) return illegal_argument(*problem);
   }
   return std::nullopt;
 }
@@ -91,7 +93,9 @@ RestResponse put_cluster_settings(RestContext& ctx) {
 }  // namespace
 
 bool is_known_cluster_setting(const std::string& key) {
-  for (const char* prefix : {"plugins.replication.", "cluster.", "action.", "indices."}) {
+  // The replication plugin registers its settings one by one; anything else under its prefix is unknown.
+  if (key.rfind("plugins.replication.", 0) == 0) return is_replication_setting(key);
+  for (const char* prefix : {"cluster.", "action.", "indices."}) {
     if (key.rfind(prefix, 0) == 0 && key.size() > std::char_traits<char>::length(prefix)) return true;
   }
   return false;

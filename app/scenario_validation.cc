@@ -1,0 +1,18 @@
+#include "app/scenario_validation.h"
+
+#include "app/settings_check.h"
+#include "app/support_check.h"
+#include "sim/scenario/scenario_loader.h"
+
+namespace ccrsim {
+
+std::optional<Scenario> load_and_check_scenario(const std::string& path, Diagnostics& diags) {
+  std::optional<Scenario> scenario = load_scenario(path, diags);
+  if (!scenario || !diags.empty()) return std::nullopt;
+  check_domain_settings(*scenario, diags);
+  check_supported(*scenario, diags);
+  if (!diags.empty()) return std::nullopt;
+  return scenario;
+}
+
+}  // namespace ccrsim

@@ -1,0 +1,16 @@
+#pragma once
+// Everything `ccrsim validate` and `ccrsim run` check before simulating: the loader (syntax, units, references,
+// limits), the domains' cluster settings, and what is not supported yet. One function so both commands and the
+// tests see the same answer.
+#include <optional>
+#include <string>
+
+#include "sim/diagnostics.h"
+#include "sim/scenario/scenario.h"
+
+namespace ccrsim {
+
+// The scenario when it is valid and supported; otherwise nullopt with every problem in `diags`.
+std::optional<Scenario> load_and_check_scenario(const std::string& path, Diagnostics& diags);
+
+}  // namespace ccrsim
