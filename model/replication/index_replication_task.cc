@@ -267,6 +267,8 @@ void IndexReplicationTask::finish_shard_restore(int shard) {
     // The copied commit carries the history up to the snapshot; it is not "replicated" (no delivery samples).
     follower->apply_replicated(shard, *leader, 0, b.snapshot_seq_no, ctx_.now());
   }
+  // The restored shard opens on the copied commit: its documents are searchable at once, not at the next refresh.
+  if (follower != nullptr) follower->force_refresh(ctx_.now());
   const bool all_done =
       std::all_of(bootstrap_.begin(), bootstrap_.end(), [](const ShardBootstrap& x) { return x.done; });
   if (!all_done) return;
