@@ -143,7 +143,7 @@ void ShardReplicationTask::on_request_arrives(int r) {
     attempt_failed(r, Failure::kDisconnected);
     return;
   }
-  ctx_.world.domain(entry_.leader_domain).catch_up_writes(ctx_.now());
+  ctx_.world.domain(entry_.leader_domain).catch_up_writes(ctx_.now(), entry_.leader_index);
   Index* current = current_leader_index();
   if (current == nullptr) {
     fail("org.opensearch.index.IndexNotFoundException", "no such index [" + entry_.leader_index + "]");
