@@ -358,12 +358,20 @@ struct Network::Impl final : EventTarget {
     retire_finished(l);
     const std::size_t n = l.pushing.size();
     if (n == 0) return;
+    const double capacity = l.capacity_bytes_per_s();
+    bool capped = false;
+    for (std::uint32_t slot : l.pushing) capped = capped || flows[slot].max_rate_bytes_per_s != kUnlimitedRate;
+    if (!capped) {
+      // Uncapped flows on one link: the solver's single step gives each 0 + capacity / n (the same double).
+      const double share = 0.0 + std::max(0.0, capacity) / static_cast<double>(n);
+      for (std::size_t i = 0; i < n; ++i) apply_rate(l.pushing[i], share);
+      return;
+    }
     solver_flows.resize(n);
     solver_rates.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
       solver_flows[i] = {{0, 0}, 1, flows[l.pushing[i]].max_rate_bytes_per_s};
     }
-    const double capacity = l.capacity_bytes_per_s();
     solver.solve(std::span<const double>(&capacity, 1), solver_flows, solver_rates);
     for (std::size_t i = 0; i < n; ++i) apply_rate(l.pushing[i], solver_rates[i]);
   }
