@@ -56,6 +56,35 @@ void Domain::catch_up_writes(sim_time_us t_us) {
   }
 }
 
+void Domain::catch_up_writes(sim_time_us t_us, const std::string& index_name) {
+  WriterCache& c = writer_cache_;
+  if (c.epoch != index_epoch_ || c.workload_count != workloads_.size()) {
+    c.epoch = index_epoch_;
+    c.workload_count = workloads_.size();
+    c.by_index.clear();
+    c.per_index_ok = true;
+    for (std::size_t i = 0; i < workloads_.size(); ++i) {
+      const WorkloadSpec& spec = workloads_[i].spec();
+      if (spec.rollover || find_index(spec.index) == nullptr) c.per_index_ok = false;
+      c.by_index[spec.index].push_back(i);
+    }
+  }
+  if (!c.per_index_ok) {
+    catch_up_writes(t_us);
+    return;
+  }
+  const auto it = c.by_index.find(index_name);
+  if (it == c.by_index.end()) return;
+  for (std::size_t i : it->second) {
+    workloads_[i].catch_up(t_us, [&](const std::string& name, sim_time_us) -> Index* {
+      if (!up_) return nullptr;
+      Index* index = find_index(name);
+      if (index == nullptr || index->closed() || index->replication_block()) return nullptr;
+      return index;
+    });
+  }
+}
+
 sim_time_us Domain::next_write_time(const std::string& index_name, int shard, sim_time_us after_us) const {
   const Index* index = find_index(index_name);
   if (index == nullptr) return kTimeNever;

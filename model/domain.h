@@ -34,6 +34,12 @@ class Domain {
 
   // Catch the synthetic writers up to t. Call before reading any index state at t.
   void catch_up_writes(sim_time_us t_us);
+  // The same for the writers of one index only, when that cannot differ from catching them all up: every writer
+  // targets an existing index by a fixed name (no rollover, no auto-create), so the others' operations land the
+  // same whenever they are caught up (uniform runs extend seamlessly, Poisson buckets are drawn in order), and
+  // whatever changes an index's state (REST calls, replication actions) catches the whole domain up first.
+  // Otherwise it catches everything up. The GetChanges hot path calls this for its leader index.
+  void catch_up_writes(sim_time_us t_us, const std::string& index_name);
   void add_workload(Workload workload) { workloads_.push_back(std::move(workload)); }
   const std::vector<Workload>& workloads() const { return workloads_; }
   // Earliest time after t at which a synthetic writer appends to shard `shard` of the index (kTimeNever: none
@@ -60,6 +66,14 @@ class Domain {
   std::map<std::string, std::unique_ptr<Index>> indices_;
   std::uint64_t index_epoch_ = 0;
   std::vector<Workload> workloads_;
+  // catch_up_writes(t, index): writers by index name, valid for (index_epoch_, workloads_.size()).
+  struct WriterCache {
+    std::uint64_t epoch = UINT64_MAX;
+    std::size_t workload_count = 0;
+    bool per_index_ok = false;
+    std::map<std::string, std::vector<std::size_t>, std::less<>> by_index;
+  };
+  WriterCache writer_cache_;
   json persistent_settings_ = json::object();
   json transient_settings_ = json::object();
 };

@@ -22,24 +22,26 @@ void Shard::push_run(OpRun run) {
   }
   runs_.push_back(run);
   if (runs_.size() <= kMaxRuns) return;
-  // Merge pairs: halve the list. Deterministic, and rare (once per kMaxRuns / 2 appends at most).
-  std::vector<OpRun> merged;
-  merged.reserve(runs_.size() / 2 + 1);
-  for (std::size_t i = 0; i < runs_.size(); i += 2) {
-    if (i + 1 == runs_.size()) {
-      merged.push_back(runs_[i]);
+  // Merge pairs: halve the list. Deterministic, and rare (once per kMaxRuns / 2 appends at most). In place: pair
+  // i / 2 is written over slot i / 2, which has already been read.
+  const std::size_t n = runs_.size();
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < n; i += 2, ++out) {
+    if (i + 1 == n) {
+      runs_[out] = runs_[i];
+      ++out;
       break;
     }
-    const OpRun& a = runs_[i];
+    const OpRun a = runs_[i];
     const OpRun& b = runs_[i + 1];
     OpRun m = a;
     m.count = a.count + b.count;
     const double t_last = b.exact_time_of(b.last_seq_no());
     m.spacing_us = m.count > 1 ? (t_last - a.t_first_us) / static_cast<double>(m.count - 1) : 0;
     m.bytes_per_op = (a.bytes_per_op * a.count + b.bytes_per_op * b.count) / m.count;
-    merged.push_back(m);
+    runs_[out] = m;
   }
-  runs_ = std::move(merged);
+  runs_.resize(out);
 }
 
 void Shard::append_synthetic(std::int64_t count, sim_time_us t_first_us, sim_time_us t_last_us,

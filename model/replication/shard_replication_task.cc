@@ -120,6 +120,8 @@ void ShardReplicationTask::launch(int r) {
   }
   reader.range = *range;
   reader.attempt = 0;
+  if (!tracker_.has_work()) sleep_waiting_readers();
+
   if (!renew_lease()) return;
   send_request(r);
 }
@@ -141,7 +143,7 @@ void ShardReplicationTask::on_request_arrives(int r) {
     attempt_failed(r, Failure::kDisconnected);
     return;
   }
-  ctx_.world.domain(entry_.leader_domain).catch_up_writes(ctx_.now());
+  ctx_.world.domain(entry_.leader_domain).catch_up_writes(ctx_.now(), entry_.leader_index);
   Index* current = current_leader_index();
   if (current == nullptr) {
     fail("org.opensearch.index.IndexNotFoundException", "no such index [" + entry_.leader_index + "]");
@@ -238,8 +240,10 @@ void ShardReplicationTask::on_response(int r, bool transfer_failed) {
   backoff_us_ = kFirstBackoffUs;
   reader.phase = Phase::kIdle;
   pump_writers();
-  wake_waiting_readers();
+  // This reader takes the next range first (it is already running; the waiting ones look only at their next
+  // poll tick), so waking the others before it did would schedule ticks that find nothing to do.
   launch(r);
+  if (running_) wake_waiting_readers();
 }
 
 void ShardReplicationTask::attempt_failed(int r, Failure failure) {
@@ -259,12 +263,13 @@ void ShardReplicationTask::attempt_failed(int r, Failure failure) {
 void ShardReplicationTask::back_to_loop(int r, Failure failure) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
   tracker_.batch_failed(reader.range);
-  wake_waiting_readers();
   if (failure == Failure::kTimeout) {
     reader.phase = Phase::kIdle;
     launch(r);  // re-queued, no extra delay
+    if (running_) wake_waiting_readers();
     return;
   }
+  wake_waiting_readers();
   if (failure == Failure::kThrottled) {
     ++stats_.throttled_read_requests;
   } else {
@@ -285,6 +290,15 @@ void ShardReplicationTask::wake_waiting_readers() {
     const sim_time_us since = reader.long_poll_deadline_us;
     const sim_time_us ticks = std::max<sim_time_us>(1, (ctx_.now() - since + poll - 1) / poll);
     reader.event = ctx_.sim().schedule_at(since + ticks * poll, this, arg_for(Kind::kPollWait, r));
+  }
+}
+
+// Nothing is left for the waiting readers: their pending poll ticks would find nothing and wait again, on the same
+// 50 ms grid (a tick resets the wait's start to itself). Dropping the ticks and keeping the start gives the same
+// next useful tick when wake_waiting_readers() runs again, without the empty wake-ups.
+void ShardReplicationTask::sleep_waiting_readers() {
+  for (Reader& reader : readers_) {
+    if (reader.phase == Phase::kWaiting) ctx_.sim().cancel(reader.event);
   }
 }
 

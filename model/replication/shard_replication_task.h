@@ -123,6 +123,7 @@ class ShardReplicationTask final : public EventTarget {
   void attempt_failed(int r, Failure failure);
   void back_to_loop(int r, Failure failure);
   void wake_waiting_readers();
+  void sleep_waiting_readers();
   void pump_writers();
   void on_replay_done(int w);
   void apply(SeqRange range);

@@ -178,6 +178,11 @@ struct Network::Impl final : EventTarget {
     double max_rate_bytes_per_s = kUnlimitedRate;
     sim_time_us updated_at_us = 0;  // remaining_bytes is exact at this time
     sim_time_us latency_us = 0;     // sampled at start
+    // A flow alone on its link: its event is already its delivery (end of push + latency), since nothing else's
+    // rate depends on when its push ends. It stays in the link's pushing list until push_end_us, and is taken
+    // off lazily (retire_finished) or turned back into a plain pushing flow when another flow joins the link.
+    bool merged = false;
+    sim_time_us push_end_us = 0;
     EventHandle event;              // the one pending event of this flow (push done, delivery or failure)
   };
 
@@ -262,6 +267,7 @@ struct Network::Impl final : EventTarget {
     f.phase = Phase::kFree;
     f.target = nullptr;
     f.event = EventHandle{};
+    f.merged = false;
     ++f.generation;  // outstanding TransferIds go stale
     free_slots.push_back(slot);
   }
@@ -295,28 +301,77 @@ struct Network::Impl final : EventTarget {
   void schedule_push_done(std::uint32_t slot) {
     Flow& f = flows[slot];
     sim.cancel(f.event);
+    f.merged = false;
     if (std::isinf(f.rate_bytes_per_s)) f.remaining_bytes = 0;  // an unbounded link sends everything at once
     if (f.remaining_bytes <= kDoneWithinBytes) {
-      f.event = sim.schedule_at(sim.now(), this, slot);
+      schedule_push_end(slot, sim.now());
       return;
     }
     if (f.rate_bytes_per_s <= 0) return;  // stalled until the shares change
     const double delay_us = std::ceil(f.remaining_bytes * kUsPerSecond / f.rate_bytes_per_s);
     const double horizon_us = static_cast<double>(kTimeNever - sim.now());
     if (!(delay_us < horizon_us)) return;  // would finish after the end of time
-    f.event = sim.schedule_at(sim.now() + static_cast<sim_time_us>(delay_us), this, slot);
+    schedule_push_end(slot, sim.now() + static_cast<sim_time_us>(delay_us));
+  }
+
+  // The push ends at `end_us`. Alone on its link, the flow goes straight to its delivery (one event instead of
+  // two: nobody's share changes when it stops pushing); otherwise the end of the push is an event of its own.
+  void schedule_push_end(std::uint32_t slot, sim_time_us end_us) {
+    Flow& f = flows[slot];
+    if (live_pushing(links[f.link]) == 1 && end_us <= kTimeNever - f.latency_us) {
+      f.merged = true;
+      f.push_end_us = end_us;
+      f.event = sim.schedule_at(end_us + f.latency_us, this, slot);
+      return;
+    }
+    f.event = sim.schedule_at(end_us, this, slot);
+  }
+
+  bool push_finished(const Flow& f) const { return f.merged && f.push_end_us <= sim.now(); }
+
+  // Flows still pushing on the link (the list may hold merged flows whose push has ended, not yet taken off).
+  std::size_t live_pushing(const Link& l) const {
+    std::size_t n = 0;
+    for (std::uint32_t slot : l.pushing) n += push_finished(flows[slot]) ? 0 : 1;
+    return n;
+  }
+
+  // Takes the merged flows whose push has ended off the link: they are propagating (their event is the delivery).
+  void retire_finished(Link& l) {
+    for (std::size_t i = 0; i < l.pushing.size();) {
+      Flow& f = flows[l.pushing[i]];
+      if (!push_finished(f)) {
+        ++i;
+        continue;
+      }
+      integrate(f);
+      f.phase = Phase::kPropagating;
+      f.merged = false;
+      f.remaining_bytes = 0;
+      f.rate_bytes_per_s = 0;
+      l.pushing.erase(l.pushing.begin() + static_cast<std::ptrdiff_t>(i));
+    }
   }
 
   void recompute_shares(std::uint32_t link_idx) {
-    const Link& l = links[link_idx];
+    Link& l = links[link_idx];
+    retire_finished(l);
     const std::size_t n = l.pushing.size();
     if (n == 0) return;
+    const double capacity = l.capacity_bytes_per_s();
+    bool capped = false;
+    for (std::uint32_t slot : l.pushing) capped = capped || flows[slot].max_rate_bytes_per_s != kUnlimitedRate;
+    if (!capped) {
+      // Uncapped flows on one link: the solver's single step gives each 0 + capacity / n (the same double).
+      const double share = 0.0 + std::max(0.0, capacity) / static_cast<double>(n);
+      for (std::size_t i = 0; i < n; ++i) apply_rate(l.pushing[i], share);
+      return;
+    }
     solver_flows.resize(n);
     solver_rates.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
       solver_flows[i] = {{0, 0}, 1, flows[l.pushing[i]].max_rate_bytes_per_s};
     }
-    const double capacity = l.capacity_bytes_per_s();
     solver.solve(std::span<const double>(&capacity, 1), solver_flows, solver_rates);
     for (std::size_t i = 0; i < n; ++i) apply_rate(l.pushing[i], solver_rates[i]);
   }
@@ -324,7 +379,9 @@ struct Network::Impl final : EventTarget {
   void apply_rate(std::uint32_t slot, double rate_bytes_per_s) {
     Flow& f = flows[slot];
     // Same rate: remaining bytes still fall on the same line and the pending completion is still right.
-    if (rate_bytes_per_s == f.rate_bytes_per_s && (f.event.valid() || rate_bytes_per_s <= 0)) return;
+    // A merged flow that now shares its link must end its push with an event again (the others speed up then).
+    const bool unmerge = f.merged && live_pushing(links[f.link]) > 1;
+    if (!unmerge && rate_bytes_per_s == f.rate_bytes_per_s && (f.event.valid() || rate_bytes_per_s <= 0)) return;
     integrate(f);
     f.rate_bytes_per_s = rate_bytes_per_s;
     schedule_push_done(slot);
@@ -398,6 +455,7 @@ struct Network::Impl final : EventTarget {
   bool cancel(TransferId id) {
     if (find(id) == nullptr) return false;
     Flow& f = flows[id.slot];
+    if (f.phase == Phase::kPushing) retire_finished(links[f.link]);
     const bool was_pushing = f.phase == Phase::kPushing;
     const std::uint32_t link_idx = f.link;
     if (was_pushing) remove_pushing(links[link_idx], id.slot);
@@ -413,6 +471,10 @@ struct Network::Impl final : EventTarget {
     f.event = EventHandle{};  // fired
     switch (f.phase) {
       case Phase::kPushing:
+        if (f.merged) {  // pushed alone and propagated: delivered
+          retire_finished(links[f.link]);  // no share changes: the others already ran without it
+          return notify(slot, 0);
+        }
         return on_push_done(slot);
       case Phase::kPropagating:
         return notify(slot, 0);
@@ -497,7 +559,7 @@ TransferId Network::start_transfer(DomainId from, DomainId to, std::int64_t byte
 
 bool Network::set_transfer_max_rate(TransferId id, double max_rate_bytes_per_s) {
   const Impl::Flow* f = impl_->find(id);
-  if (f == nullptr || f->phase != Impl::Phase::kPushing) return false;
+  if (f == nullptr || f->phase != Impl::Phase::kPushing || impl_->push_finished(*f)) return false;
   impl_->flows[id.slot].max_rate_bytes_per_s = std::max(0.0, max_rate_bytes_per_s);
   impl_->recompute_shares(f->link);
   return true;
@@ -514,11 +576,11 @@ bool Network::transfer_active(TransferId id) const {
 
 double Network::transfer_rate(TransferId id) const {
   const Impl::Flow* f = impl_->find(id);
-  return f != nullptr && f->phase == Impl::Phase::kPushing ? f->rate_bytes_per_s : 0.0;
+  return f != nullptr && f->phase == Impl::Phase::kPushing && !impl_->push_finished(*f) ? f->rate_bytes_per_s : 0.0;
 }
 
 int Network::active_flows(DomainId from, DomainId to) const {
-  return static_cast<int>(impl_->link(from, to).pushing.size());
+  return static_cast<int>(impl_->live_pushing(impl_->link(from, to)));
 }
 
 double Network::link_bandwidth_bytes_per_s(DomainId from, DomainId to) const {
