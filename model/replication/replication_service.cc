@@ -580,9 +580,7 @@ void ReplicationService::notify_leader_changed(DomainId domain, const std::strin
 
 RestResponse ReplicationService::follower_stats(DomainId follower) {
   std::int64_t syncing = 0, bootstrapping = 0, paused = 0, failed = 0, shard_tasks = 0;
-  FollowerShardStats total;
-  total.follower_checkpoint = 0;
-  total.leader_checkpoint = 0;
+  FollowerShardStats total = FollowerShardStats::zero();
   json index_stats = json::object();
   for (auto& entry : entries_) {
     if (entry->stopped || entry->follower_domain != follower) continue;
@@ -593,20 +591,10 @@ RestResponse ReplicationService::follower_stats(DomainId follower) {
     const bool live = task != nullptr && !task->shard_tasks().empty();
     (live ? syncing : bootstrapping) += 1;
     if (!live) continue;
-    FollowerShardStats sum;
-    sum.follower_checkpoint = 0;
-    sum.leader_checkpoint = 0;
+    FollowerShardStats sum = FollowerShardStats::zero();
     for (const auto& shard : task->shard_tasks()) {
-      const FollowerShardStats& s = shard->stats();
       ++shard_tasks;
-      sum.operations_written += s.operations_written;
-      sum.operations_read += s.operations_read;
-      sum.failed_read_requests += s.failed_read_requests;
-      sum.throttled_read_requests += s.throttled_read_requests;
-      sum.failed_write_requests += s.failed_write_requests;
-      sum.follower_checkpoint += s.follower_checkpoint;
-      sum.leader_checkpoint += s.leader_checkpoint;
-      sum.total_write_time_us += s.total_write_time_us;
+      sum += shard->stats();
     }
     json st = json::object();
     st["operations_written"] = sum.operations_written;
@@ -619,14 +607,7 @@ RestResponse ReplicationService::follower_stats(DomainId follower) {
     st["leader_checkpoint"] = sum.leader_checkpoint;
     st["total_write_time_millis"] = sum.total_write_time_us / kUsPerMs;
     index_stats[entry->follower_index] = std::move(st);
-    total.operations_written += sum.operations_written;
-    total.operations_read += sum.operations_read;
-    total.failed_read_requests += sum.failed_read_requests;
-    total.throttled_read_requests += sum.throttled_read_requests;
-    total.failed_write_requests += sum.failed_write_requests;
-    total.follower_checkpoint += sum.follower_checkpoint;
-    total.leader_checkpoint += sum.leader_checkpoint;
-    total.total_write_time_us += sum.total_write_time_us;
+    total += sum;
   }
   json body = json::object();
   body["num_syncing_indices"] = syncing;

@@ -33,6 +33,25 @@ struct FollowerShardStats {
   std::int64_t follower_checkpoint = -1;
   std::int64_t leader_checkpoint = -1;
   std::int64_t total_write_time_us = 0;
+
+  // Sums, as follower_stats reports an index (over its shards) and the node (over its indices).
+  static FollowerShardStats zero() {
+    FollowerShardStats z;
+    z.follower_checkpoint = 0;
+    z.leader_checkpoint = 0;
+    return z;
+  }
+  FollowerShardStats& operator+=(const FollowerShardStats& o) {
+    operations_written += o.operations_written;
+    operations_read += o.operations_read;
+    failed_read_requests += o.failed_read_requests;
+    throttled_read_requests += o.throttled_read_requests;
+    failed_write_requests += o.failed_write_requests;
+    follower_checkpoint += o.follower_checkpoint;
+    leader_checkpoint += o.leader_checkpoint;
+    total_write_time_us += o.total_write_time_us;
+    return *this;
+  }
 };
 
 class ShardReplicationTask final : public EventTarget {
