@@ -578,6 +578,21 @@ void ReplicationService::notify_leader_changed(DomainId domain, const std::strin
 // ---------------------------------------------------------------------------------------------------------------
 // Stats
 
+namespace {
+// The nine counters follower_stats prints per index and, in the same order, for the whole node.
+void write_follower_counters(json& out, const FollowerShardStats& c) {
+  out["operations_written"] = c.operations_written;
+  out["operations_read"] = c.operations_read;
+  out["failed_read_requests"] = c.failed_read_requests;
+  out["throttled_read_requests"] = c.throttled_read_requests;
+  out["failed_write_requests"] = c.failed_write_requests;
+  out["throttled_write_requests"] = 0;
+  out["follower_checkpoint"] = c.follower_checkpoint;
+  out["leader_checkpoint"] = c.leader_checkpoint;
+  out["total_write_time_millis"] = c.total_write_time_us / kUsPerMs;
+}
+}  // namespace
+
 RestResponse ReplicationService::follower_stats(DomainId follower) {
   std::int64_t syncing = 0, bootstrapping = 0, paused = 0, failed = 0, shard_tasks = 0;
   FollowerShardStats total = FollowerShardStats::zero();
@@ -597,15 +612,7 @@ RestResponse ReplicationService::follower_stats(DomainId follower) {
       sum += shard->stats();
     }
     json st = json::object();
-    st["operations_written"] = sum.operations_written;
-    st["operations_read"] = sum.operations_read;
-    st["failed_read_requests"] = sum.failed_read_requests;
-    st["throttled_read_requests"] = sum.throttled_read_requests;
-    st["failed_write_requests"] = sum.failed_write_requests;
-    st["throttled_write_requests"] = 0;
-    st["follower_checkpoint"] = sum.follower_checkpoint;
-    st["leader_checkpoint"] = sum.leader_checkpoint;
-    st["total_write_time_millis"] = sum.total_write_time_us / kUsPerMs;
+    write_follower_counters(st, sum);
     index_stats[entry->follower_index] = std::move(st);
     total += sum;
   }
@@ -616,15 +623,7 @@ RestResponse ReplicationService::follower_stats(DomainId follower) {
   body["num_failed_indices"] = failed;
   body["num_shard_tasks"] = shard_tasks;
   body["num_index_tasks"] = syncing + bootstrapping;
-  body["operations_written"] = total.operations_written;
-  body["operations_read"] = total.operations_read;
-  body["failed_read_requests"] = total.failed_read_requests;
-  body["throttled_read_requests"] = total.throttled_read_requests;
-  body["failed_write_requests"] = total.failed_write_requests;
-  body["throttled_write_requests"] = 0;
-  body["follower_checkpoint"] = total.follower_checkpoint;
-  body["leader_checkpoint"] = total.leader_checkpoint;
-  body["total_write_time_millis"] = total.total_write_time_us / kUsPerMs;
+  write_follower_counters(body, total);
   body["index_stats"] = std::move(index_stats);
   return RestResponse::ok(std::move(body));
 }
