@@ -628,53 +628,67 @@ RestResponse ReplicationService::follower_stats(DomainId follower) {
   return RestResponse::ok(std::move(body));
 }
 
+namespace {
+// The leader-side counters of one index, or of the whole node: the same seven keys in both places.
+struct LeaderCounters {
+  std::int64_t operations_read = 0;
+  std::int64_t translog_size_bytes = 0;
+  std::int64_t read_time_ms = 0;
+  std::int64_t bytes_read = 0;
+
+  LeaderCounters& operator+=(const LeaderCounters& o) {
+    operations_read += o.operations_read;
+    translog_size_bytes += o.translog_size_bytes;
+    read_time_ms += o.read_time_ms;
+    bytes_read += o.bytes_read;
+    return *this;
+  }
+  // Every read is counted as a translog read: the simulator does not model Lucene fallbacks.
+  void write(json& out) const {
+    out["operations_read"] = operations_read;
+    out["translog_size_bytes"] = translog_size_bytes;
+    out["operations_read_lucene"] = 0;
+    out["operations_read_translog"] = operations_read;
+    out["total_read_time_lucene_millis"] = 0;
+    out["total_read_time_translog_millis"] = read_time_ms;
+    out["bytes_read"] = bytes_read;
+  }
+};
+}  // namespace
+
 RestResponse ReplicationService::leader_stats(DomainId leader) {
   Domain& domain = world_.domain(leader);
   domain.catch_up_writes(world_.now());
-  std::int64_t indices = 0, ops = 0, bytes = 0, translog = 0, read_ms = 0;
+  std::int64_t indices = 0;
+  LeaderCounters total;
   json index_stats = json::object();
   auto found = ctx_.leader_stats.find(leader);
   if (found != ctx_.leader_stats.end()) {
     for (const auto& [name, shards] : found->second) {
       const Index* index = domain.find_index(name);
       if (index == nullptr) continue;
-      std::int64_t i_ops = 0, i_bytes = 0, i_translog = 0, i_ms = 0;
+      LeaderCounters per_index;
       bool any = false;
       for (const auto& [n, s] : shards) {
         const bool active = s.last_fetch_us >= 0 && world_.now() - s.last_fetch_us <= kLeaderStatsActiveUs;
         if (!active || n >= index->number_of_shards() || !ctx_.leases.any_on(leader, index->uuid(), n)) continue;
         any = true;
-        i_ops += s.operations_read;
-        i_bytes += s.bytes_read;
-        i_ms += s.read_time_us / kUsPerMs;
-        i_translog += std::min(index->shard(n).store_bytes(), kTranslogRetentionCapBytes);
+        per_index.operations_read += s.operations_read;
+        per_index.bytes_read += s.bytes_read;
+        per_index.read_time_ms += s.read_time_us / kUsPerMs;
+        per_index.translog_size_bytes += std::min(index->shard(n).store_bytes(), kTranslogRetentionCapBytes);
       }
       if (!any) continue;
       ++indices;
-      ops += i_ops;
-      bytes += i_bytes;
-      translog += i_translog;
-      read_ms += i_ms;
+      total += per_index;
       json st = json::object();
-      st["operations_read"] = i_ops;
-      st["translog_size_bytes"] = i_translog;
-      st["operations_read_lucene"] = 0;
-      st["operations_read_translog"] = i_ops;
-      st["total_read_time_lucene_millis"] = 0;
-      st["total_read_time_translog_millis"] = i_ms;
-      st["bytes_read"] = i_bytes;
+      per_index.write(st);
       index_stats[name] = std::move(st);
     }
   }
   json body = json::object();
   body["num_replicated_indices"] = indices;
-  body["operations_read"] = ops;
-  body["translog_size_bytes"] = translog;
-  body["operations_read_lucene"] = 0;
-  body["operations_read_translog"] = ops;
-  body["total_read_time_lucene_millis"] = 0;
-  body["total_read_time_translog_millis"] = read_ms;
-  body["bytes_read"] = bytes;
+  total.write(body);
   body["index_stats"] = std::move(index_stats);
   return RestResponse::ok(std::move(body));
 }
