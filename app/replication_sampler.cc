@@ -25,9 +25,13 @@ void ReplicationSampler::sample_now() {
   if (series_.size() < entries.size()) series_.resize(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const ReplicationEntry& entry = *entries[i];
-    if (entry.stopped) continue;
-    const ReplicationSample s = service_.sample(entry);
     Series& out = series_[i];
+    if (entry.stopped) {
+      note_status(out, sim_.now(), "STOPPED");
+      continue;
+    }
+    const ReplicationSample s = service_.sample(entry);
+    note_status(out, sim_.now(), s.status);
     LagPoint p;
     p.t_us = sim_.now();
     p.status = s.status;
@@ -41,6 +45,11 @@ void ReplicationSampler::sample_now() {
     out.lag_ops.add(std::max<std::int64_t>(s.lag_ops, 0));
     ++out.samples;
   }
+}
+
+void ReplicationSampler::note_status(Series& series, sim_time_us t_us, const std::string& status) {
+  if (!series.status_changes.empty() && series.status_changes.back().status == status) return;
+  series.status_changes.push_back({t_us, status});
 }
 
 std::vector<ReplicationResult> ReplicationSampler::results() {
@@ -69,6 +78,7 @@ std::vector<ReplicationResult> ReplicationSampler::results() {
     r.lag_time = s.lag_time;
     r.lag_ops = s.lag_ops;
     r.series = s.points;
+    r.status_changes = s.status_changes;
     r.samples = s.samples;
     out.push_back(std::move(r));
   }

@@ -32,6 +32,7 @@ class ReplicationSampler final : public EventTarget {
     DeliveryHistogram lag_time;
     DeliveryHistogram lag_ops;
     LagSeries points;
+    std::vector<StatusChange> status_changes;
     std::int64_t samples = 0;
   };
 
@@ -40,6 +41,8 @@ class ReplicationSampler final : public EventTarget {
   sim_time_us interval_us_;
   EventHandle next_;
   std::vector<Series> series_;  // by entry id
+
+  static void note_status(Series& series, sim_time_us t_us, const std::string& status);
 };
 
 }  // namespace ccrsim

@@ -74,6 +74,34 @@ json check_json(const CheckResult& c) {
   return j;
 }
 
+json optional_seconds(const std::optional<sim_time_us>& t_us) { return t_us ? json(seconds(*t_us)) : json(nullptr); }
+
+json fault_json(const FaultResult& f) {
+  json j = json::object();
+  j["name"] = f.name;
+  j["kind"] = f.kind;
+  j["target"] = f.target;
+  j["start_s"] = seconds(f.start_us);
+  j["end_s"] = optional_seconds(f.end_us);
+  j["affected"] = f.affected;
+  j["peak_lag_ops"] = f.peak_lag_ops;
+  j["peak_lag_time_s"] = seconds(f.peak_lag_time_us);
+  j["recovery_time_s"] = optional_seconds(f.recovery_time_us);
+  return j;
+}
+
+json disaster_json(const DisasterResult& d) {
+  json j = json::object();
+  j["domain"] = d.domain;
+  j["at_s"] = seconds(d.at_us);
+  j["lost"] = json::array();
+  for (const LostReplication& l : d.lost) {
+    j["lost"].push_back({{"replication", l.replication}, {"rpo_ops", l.rpo_ops}, {"rpo_s", seconds(l.rpo_us)}});
+  }
+  j["rto_s"] = optional_seconds(d.rto_us);
+  return j;
+}
+
 }  // namespace
 
 json build_json_report(const RunResult& r) {
@@ -103,7 +131,9 @@ json build_json_report(const RunResult& r) {
   j["replications"] = json::array();
   for (const ReplicationResult& rep : r.replications) j["replications"].push_back(replication_json(rep));
   j["faults"] = json::array();
+  for (const FaultResult& f : r.faults) j["faults"].push_back(fault_json(f));
   j["disasters"] = json::array();
+  for (const DisasterResult& d : r.disasters) j["disasters"].push_back(disaster_json(d));
   j["checks"] = json::array();
   for (const CheckResult& c : r.checks) j["checks"].push_back(check_json(c));
   return j;

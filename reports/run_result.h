@@ -49,6 +49,12 @@ class LagSeries {
   std::size_t bucket_size_ = 1;
 };
 
+// A change of a replication's status, as seen by the lag sampler (so at sample_interval granularity).
+struct StatusChange {
+  sim_time_us t_us = 0;
+  std::string status;
+};
+
 struct ReplicationResult {
   std::string id;  // "follower-domain/follower-index"
   std::string follower_domain;
@@ -64,6 +70,7 @@ struct ReplicationResult {
   DeliveryHistogram lag_ops;   // samples of ops lag (stored as counts in the "microsecond" axis)
   DeliveryHistogram delivery;  // per operation
   LagSeries series;
+  std::vector<StatusChange> status_changes;  // the first entry is the status at the first sample
   std::int64_t samples = 0;
 };
 
@@ -73,6 +80,33 @@ struct ConnectionResult {
   std::string to;
   std::string status;
   std::string reason;
+};
+
+// One fault window as it happened (spec §4.6, §6.1 "faults"); random faults appear here resolved.
+struct FaultResult {
+  std::string name;
+  std::string kind;  // link_down | domain_down | latency | bandwidth | node_down | domain_lost
+  std::string target;  // "a <-> b" for link faults, the domain name otherwise
+  sim_time_us start_us = 0;
+  std::optional<sim_time_us> end_us;  // nullopt: permanent
+  std::vector<std::string> affected;   // replication ids
+  std::int64_t peak_lag_ops = 0;
+  sim_time_us peak_lag_time_us = 0;
+  std::optional<sim_time_us> recovery_time_us;  // nullopt: did not recover before the run ended (or permanent)
+};
+
+struct LostReplication {
+  std::string replication;
+  std::int64_t rpo_ops = 0;
+  sim_time_us rpo_us = 0;
+};
+
+// A domain_lost fault and what it cost (spec §6.1 "disasters").
+struct DisasterResult {
+  std::string domain;
+  sim_time_us at_us = 0;
+  std::vector<LostReplication> lost;
+  std::optional<sim_time_us> rto_us;  // nullopt: no follower accepted writes before the run ended
 };
 
 struct CheckResult {
@@ -96,6 +130,8 @@ struct RunResult {
   std::vector<StepResult> steps;
   std::vector<ConnectionResult> connections;
   std::vector<ReplicationResult> replications;
+  std::vector<FaultResult> faults;
+  std::vector<DisasterResult> disasters;
   std::vector<CheckResult> checks;
 
   int expectations_total() const;
