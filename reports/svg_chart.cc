@@ -23,7 +23,9 @@ constexpr double kLegendRowHeight = 18;
 constexpr double kCharWidth = 6.6;  // of the 11 px sans-serif legend text, rounded up
 constexpr int kMaxTicks = 7;
 constexpr int kMaxDecades = 24;
-constexpr std::size_t kMaxMarkerLabels = 40;  // more status changes than this draw lines without text
+constexpr std::size_t kMaxMarkerLabels = 40;
+constexpr double kMinMarkerLabelGap =
+    11;  // px between labelled markers  // more status changes than this draw lines without text
 
 // Dark-to-light colours with distinct dashes: distinguishable in colour, in greyscale and for colour-blind readers.
 constexpr std::array<LineStyle, 6> kStyles = {{{"#1b3a8c", "none"},
@@ -149,6 +151,7 @@ struct LegendItem {
 std::vector<LegendItem> legend_items(const Chart& c) {
   std::vector<LegendItem> items;
   for (const ChartRange& r : c.ranges) {
+    if (r.name.empty()) continue;  // bands that share one legend entry
     items.push_back({r.name, "<rect x=\"0\" y=\"-9\" width=\"24\" height=\"10\" fill=\"" +
                                  std::string(line_style(r.style).colour) + "\" fill-opacity=\"0.2\"/>"});
   }
@@ -251,11 +254,14 @@ void series_svg(const Chart& c, const Scale& sx, const Scale& sy, const Scale& s
 }
 
 void markers_svg(const Chart& c, const Scale& sx, std::string& out) {
+  double last_label_x = -1e9;
   for (std::size_t i = 0; i < c.markers.size(); ++i) {
     const double x = px_x(sx, c.markers[i].x);
     out += "<line class=\"marker\" data-label=\"" + html_escape(c.markers[i].label) + "\" x1=\"" + num(x) + "\" y1=\"" +
            num(kPlotTop) + "\" x2=\"" + num(x) + "\" y2=\"" + num(kPlotBottom) + "\"/>\n";
-    if (i >= kMaxMarkerLabels) continue;
+    // Labels closer than a line of text to the previous one would overprint it.
+    if (i >= kMaxMarkerLabels || x - last_label_x < kMinMarkerLabelGap) continue;
+    last_label_x = x;
     const double ty = kPlotBottom - 4;
     out += text(x - 3, ty, "start", c.markers[i].label,
                 " class=\"marker-label\" transform=\"rotate(-90 " + num(x - 3) + " " + num(ty) + ")\"");
@@ -305,7 +311,7 @@ std::vector<double> nice_ticks(double lo, double hi, int max_ticks) {
   if (!std::isfinite(lo) || !std::isfinite(hi)) return {0, 1};
   if (hi < lo) std::swap(lo, hi);
   if (hi == lo) hi = lo + 1;
-  max_ticks = std::max(max_ticks, 2);
+  max_ticks = std::max(max_ticks, 3);  // two ticks cannot cover a range around 0 with round values
   const double raw = (hi - lo) / (max_ticks - 1);
   double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
   static constexpr std::array<double, 3> kMantissas = {1, 2, 5};

@@ -23,7 +23,7 @@ struct ChartSeries {
 
 // A shaded band between a lower and an upper line (min-max over seeds in sweep charts).
 struct ChartRange {
-  std::string name;
+  std::string name;  // legend text; empty: no legend entry of its own
   std::vector<double> xs;
   std::vector<double> lo;
   std::vector<double> hi;
@@ -64,7 +64,7 @@ struct Chart {
 
 // Round tick values covering [lo, hi]: a step of 1, 2 or 5 times a power of ten giving at most max_ticks ticks,
 // the first tick at or below lo and the last at or above hi. lo == hi widens to a unit range.
-std::vector<double> nice_ticks(double lo, double hi, int max_ticks);
+std::vector<double> nice_ticks(double lo, double hi, int max_ticks);  // max_ticks below 3 counts as 3
 // Powers of ten covering [lo, hi] (both > 0): the first at or below lo, the last at or above hi.
 std::vector<double> decade_ticks(double lo, double hi);
 // A tick label: as many decimals as the step needs, no exponent ("0.25", "10", "1500").

@@ -8,7 +8,7 @@ namespace ccrsim {
 
 namespace {
 
-constexpr std::size_t kMaxIndexNamesInLabel = 2;
+constexpr std::size_t kMaxIndexNamesInLabel = 1;  // longer labels would cross the domain boxes
 
 TopologyNode& node_named(Topology& t, const std::string& name) {
   for (TopologyNode& n : t.nodes) {
