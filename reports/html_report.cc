@@ -4,6 +4,7 @@
 
 #include "reports/html_escape.h"
 #include "reports/number_format.h"
+#include "reports/response_text.h"
 #include "reports/topology_svg.h"
 
 namespace ccrsim {
@@ -147,12 +148,6 @@ void disasters_section(const RunResult& r, std::string& out) {
   out += kTableEnd;
 }
 
-std::string body_text(const json& body) {
-  std::string text = body.is_string() ? body.get<std::string>() : body.dump(2);
-  if (text.size() > kMaxBodyChars) text = text.substr(0, kMaxBodyChars) + "\n...";
-  return text;
-}
-
 void steps_section(const RunResult& r, std::string& out) {
   if (r.steps.empty()) return;
   out += "<h2 id=\"steps\">Steps and expectations</h2>\n";
@@ -162,7 +157,8 @@ void steps_section(const RunResult& r, std::string& out) {
     if (i >= kMaxStepRows && s.expect != "fail") continue;
     std::string message = html_escape(s.message);
     if (s.expect == "fail") {
-      message += "<details><summary>last response</summary><pre>" + html_escape(body_text(s.body)) + "</pre></details>";
+      message += "<details><summary>last response</summary><pre>" + html_escape(response_text(s.body, kMaxBodyChars)) +
+                 "</pre></details>";
     }
     out += std::string("<tr class=\"") + (s.expect == "fail" ? "fail" : "") + "\">" + td_num(std::to_string(s.index)) +
            td_num(secs(s.at_us)) + td_num(secs(s.done_us)) + td(s.on) + "<td><code>" + html_escape(s.request) +

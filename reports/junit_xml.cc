@@ -2,6 +2,7 @@
 
 #include "reports/html_escape.h"
 #include "reports/number_format.h"
+#include "reports/response_text.h"
 
 namespace ccrsim {
 
@@ -15,12 +16,6 @@ std::string one_line(std::string text) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
   if (text.size() > kMaxMessageChars) text = text.substr(0, kMaxMessageChars - 3) + "...";
-  return text;
-}
-
-std::string body_text(const json& body) {
-  std::string text = body.is_string() ? body.get<std::string>() : body.dump(2);
-  if (text.size() > kMaxFailureTextChars) text = text.substr(0, kMaxFailureTextChars) + "\n...";
   return text;
 }
 
@@ -45,7 +40,8 @@ JunitSuite junit_suite(const RunResult& r, const std::string& suite_name) {
       c.failure_type = "expectation";
       c.failure_message = one_line(s.message);
       c.failure_text = "on " + s.on + " at " + format_seconds(s.at_us) + " s, " + std::to_string(s.attempts) +
-                       " attempt(s), last response status " + std::to_string(s.status) + ":\n" + body_text(s.body);
+                       " attempt(s), last response status " + std::to_string(s.status) + ":\n" +
+                       response_text(s.body, kMaxFailureTextChars);
     }
     suite.cases.push_back(std::move(c));
   }

@@ -35,14 +35,6 @@ constexpr std::array<LineStyle, 6> kStyles = {{{"#1b3a8c", "none"},
                                                {"#d35400", "4 4"},
                                                {"#37474f", "1 3"}}};
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  if (s == "-0.0") s = "0.0";
-  return s;
-}
-
 // The value range an axis shows and where its ticks are.
 struct Scale {
   double lo = 0;
@@ -102,13 +94,13 @@ double px_y(const Scale& s, double v) {
 
 std::string text(double x, double y, const std::string& anchor, const std::string& content,
                  const std::string& extra = "") {
-  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\"" + extra + ">" +
+  return "<text x=\"" + svg_number(x) + "\" y=\"" + svg_number(y) + "\" text-anchor=\"" + anchor + "\"" + extra + ">" +
          html_escape(content) + "</text>\n";
 }
 
 std::string stroke_attrs(int style, double width) {
   const LineStyle& ls = line_style(style);
-  std::string out = " stroke=\"" + std::string(ls.colour) + "\" stroke-width=\"" + num(width) + "\"";
+  std::string out = " stroke=\"" + std::string(ls.colour) + "\" stroke-width=\"" + svg_number(width) + "\"";
   if (std::string(ls.dash) != "none") out += " stroke-dasharray=\"" + std::string(ls.dash) + "\"";
   return out;
 }
@@ -116,8 +108,8 @@ std::string stroke_attrs(int style, double width) {
 void x_axis(const Scale& s, const ChartAxis& axis, std::string& out) {
   for (std::size_t i = 0; i < s.ticks.size(); ++i) {
     const double x = px_x(s, s.ticks[i]);
-    out += "<line class=\"grid\" x1=\"" + num(x) + "\" y1=\"" + num(kPlotTop) + "\" x2=\"" + num(x) + "\" y2=\"" +
-           num(kPlotBottom + 4) + "\"/>\n";
+    out += "<line class=\"grid\" x1=\"" + svg_number(x) + "\" y1=\"" + svg_number(kPlotTop) + "\" x2=\"" +
+           svg_number(x) + "\" y2=\"" + svg_number(kPlotBottom + 4) + "\"/>\n";
     out += text(x, kPlotBottom + 17, "middle", s.labels[i]);
   }
   out += text((kPlotLeft + kPlotRight) / 2, kPlotBottom + 36, "middle", axis.label, " class=\"axis-label\"");
@@ -128,19 +120,19 @@ void y_axis(const Scale& s, const ChartAxis& axis, bool right, std::string& out)
   for (std::size_t i = 0; i < s.ticks.size(); ++i) {
     const double y = px_y(s, s.ticks[i]);
     if (!right) {
-      out += "<line class=\"grid\" x1=\"" + num(kPlotLeft - 4) + "\" y1=\"" + num(y) + "\" x2=\"" + num(kPlotRight) +
-             "\" y2=\"" + num(y) + "\"/>\n";
+      out += "<line class=\"grid\" x1=\"" + svg_number(kPlotLeft - 4) + "\" y1=\"" + svg_number(y) + "\" x2=\"" +
+             svg_number(kPlotRight) + "\" y2=\"" + svg_number(y) + "\"/>\n";
     } else {
-      out += "<line class=\"tick\" x1=\"" + num(kPlotRight) + "\" y1=\"" + num(y) + "\" x2=\"" + num(kPlotRight + 4) +
-             "\" y2=\"" + num(y) + "\"/>\n";
+      out += "<line class=\"tick\" x1=\"" + svg_number(kPlotRight) + "\" y1=\"" + svg_number(y) + "\" x2=\"" +
+             svg_number(kPlotRight + 4) + "\" y2=\"" + svg_number(y) + "\"/>\n";
     }
     out += text(right ? edge + 7 : edge - 7, y + 4, right ? "start" : "end", s.labels[i]);
   }
   const double lx = right ? kWidth - 14 : 16;
   const double ly = (kPlotTop + kPlotBottom) / 2;
   out += text(lx, ly, "middle", axis.label,
-              " class=\"axis-label\" transform=\"rotate(" + std::string(right ? "90 " : "-90 ") + num(lx) + " " +
-                  num(ly) + ")\"");
+              " class=\"axis-label\" transform=\"rotate(" + std::string(right ? "90 " : "-90 ") + svg_number(lx) + " " +
+                  svg_number(ly) + ")\"");
 }
 
 struct LegendItem {
@@ -178,8 +170,8 @@ std::pair<std::string, double> legend(const Chart& c) {
       x = kPlotLeft;
       y += kLegendRowHeight;
     }
-    out += "<g class=\"legend-item\" transform=\"translate(" + num(x) + " " + num(y) + ")\">" + item.sample +
-           "<text x=\"30\" y=\"0\">" + html_escape(item.label) + "</text></g>\n";
+    out += "<g class=\"legend-item\" transform=\"translate(" + svg_number(x) + " " + svg_number(y) + ")\">" +
+           item.sample + "<text x=\"30\" y=\"0\">" + html_escape(item.label) + "</text></g>\n";
     x += w;
   }
   return {out, y + 14};
@@ -218,8 +210,9 @@ void windows_svg(const Chart& c, const Scale& sx, std::string& out) {
   for (const ChartWindow& w : c.windows) {
     const double x0 = px_x(sx, w.x0);
     const double x1 = std::max(px_x(sx, w.x1), x0 + 1);
-    out += "<rect class=\"window\" data-label=\"" + html_escape(w.label) + "\" x=\"" + num(x0) + "\" y=\"" +
-           num(kPlotTop) + "\" width=\"" + num(x1 - x0) + "\" height=\"" + num(kPlotHeight) + "\"/>\n";
+    out += "<rect class=\"window\" data-label=\"" + html_escape(w.label) + "\" x=\"" + svg_number(x0) + "\" y=\"" +
+           svg_number(kPlotTop) + "\" width=\"" + svg_number(x1 - x0) + "\" height=\"" + svg_number(kPlotHeight) +
+           "\"/>\n";
     out += text(x0 + 3, kPlotTop + 12, "start", w.label, " class=\"window-label\"");
   }
 }
@@ -229,8 +222,9 @@ void ranges_svg(const Chart& c, const Scale& sx, const Scale& sy, std::string& o
     const std::size_t n = std::min({r.xs.size(), r.lo.size(), r.hi.size()});
     if (n == 0) continue;
     std::string pts;
-    for (std::size_t i = 0; i < n; ++i) pts += num(px_x(sx, r.xs[i])) + "," + num(px_y(sy, r.hi[i])) + " ";
-    for (std::size_t i = n; i-- > 0;) pts += num(px_x(sx, r.xs[i])) + "," + num(px_y(sy, r.lo[i])) + " ";
+    for (std::size_t i = 0; i < n; ++i)
+      pts += svg_number(px_x(sx, r.xs[i])) + "," + svg_number(px_y(sy, r.hi[i])) + " ";
+    for (std::size_t i = n; i-- > 0;) pts += svg_number(px_x(sx, r.xs[i])) + "," + svg_number(px_y(sy, r.lo[i])) + " ";
     pts.pop_back();
     out += "<polygon class=\"range\" fill=\"" + std::string(line_style(r.style).colour) +
            "\" fill-opacity=\"0.2\" stroke=\"none\" points=\"" + pts + "\"/>\n";
@@ -241,13 +235,13 @@ void series_svg(const Chart& c, const Scale& sx, const Scale& sy, const Scale& s
   for (const ChartSeries& s : c.series) {
     const Scale& y = s.right_axis ? sy2 : sy;
     std::string pts;
-    for (const ChartPoint& p : s.points) pts += num(px_x(sx, p.x)) + "," + num(px_y(y, p.y)) + " ";
+    for (const ChartPoint& p : s.points) pts += svg_number(px_x(sx, p.x)) + "," + svg_number(px_y(y, p.y)) + " ";
     if (!pts.empty()) pts.pop_back();
     out += "<polyline class=\"series\" data-series=\"" + html_escape(s.id) + "\" data-axis=\"" +
            (s.right_axis ? "right" : "left") + "\" fill=\"none\"" + stroke_attrs(s.style, 2) +
            " stroke-linejoin=\"round\" points=\"" + pts + "\"/>\n";
     if (s.points.size() == 1) {  // a lone point draws no line: show it as a dot
-      out += "<circle cx=\"" + num(px_x(sx, s.points[0].x)) + "\" cy=\"" + num(px_y(y, s.points[0].y)) +
+      out += "<circle cx=\"" + svg_number(px_x(sx, s.points[0].x)) + "\" cy=\"" + svg_number(px_y(y, s.points[0].y)) +
              "\" r=\"3\" fill=\"" + line_style(s.style).colour + "\"/>\n";
     }
   }
@@ -257,14 +251,15 @@ void markers_svg(const Chart& c, const Scale& sx, std::string& out) {
   double last_label_x = -1e9;
   for (std::size_t i = 0; i < c.markers.size(); ++i) {
     const double x = px_x(sx, c.markers[i].x);
-    out += "<line class=\"marker\" data-label=\"" + html_escape(c.markers[i].label) + "\" x1=\"" + num(x) + "\" y1=\"" +
-           num(kPlotTop) + "\" x2=\"" + num(x) + "\" y2=\"" + num(kPlotBottom) + "\"/>\n";
+    out += "<line class=\"marker\" data-label=\"" + html_escape(c.markers[i].label) + "\" x1=\"" + svg_number(x) +
+           "\" y1=\"" + svg_number(kPlotTop) + "\" x2=\"" + svg_number(x) + "\" y2=\"" + svg_number(kPlotBottom) +
+           "\"/>\n";
     // Labels closer than a line of text to the previous one would overprint it.
     if (i >= kMaxMarkerLabels || x - last_label_x < kMinMarkerLabelGap) continue;
     last_label_x = x;
     const double ty = kPlotBottom - 4;
     out += text(x - 3, ty, "start", c.markers[i].label,
-                " class=\"marker-label\" transform=\"rotate(-90 " + num(x - 3) + " " + num(ty) + ")\"");
+                " class=\"marker-label\" transform=\"rotate(-90 " + svg_number(x - 3) + " " + svg_number(ty) + ")\"");
   }
 }
 
@@ -301,6 +296,13 @@ std::string chart_css() {
          ".chart .chart-title{font-size:13px;font-weight:bold}\n"
          ".chart .axis-label{font-size:11px;fill:#222}\n"
          ".chart .no-data{font-size:14px;fill:#777}\n";
+}
+
+std::string svg_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  const std::string s = buf;
+  return s == "-0.0" ? "0.0" : s;
 }
 
 const LineStyle& line_style(int style) {
@@ -361,15 +363,15 @@ std::string render_svg_chart(const Chart& c) {
   const Scale sy2 = right ? make_scale(c.y_right, ys_of(c, true)) : Scale{};
   const auto [legend_svg, height] = legend(c);
 
-  std::string out = "<svg class=\"chart\" data-chart=\"" + html_escape(c.kind) + "\" width=\"" + num(kWidth) +
-                    "\" height=\"" + num(height) + "\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) +
-                    "\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\" data-plot=\"" + num(kPlotLeft) + " " +
-                    num(kPlotTop) + " " + num(kPlotRight) + " " + num(kPlotBottom) + "\"" + range_attrs("x", sx) +
-                    range_attrs("y", sy) + (right ? range_attrs("y2", sy2) : "") +
-                    (sx.log ? " data-x-log=\"true\"" : "") + ">\n";
+  std::string out = "<svg class=\"chart\" data-chart=\"" + html_escape(c.kind) + "\" width=\"" + svg_number(kWidth) +
+                    "\" height=\"" + svg_number(height) + "\" viewBox=\"0 0 " + svg_number(kWidth) + " " +
+                    svg_number(height) + "\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\" data-plot=\"" +
+                    svg_number(kPlotLeft) + " " + svg_number(kPlotTop) + " " + svg_number(kPlotRight) + " " +
+                    svg_number(kPlotBottom) + "\"" + range_attrs("x", sx) + range_attrs("y", sy) +
+                    (right ? range_attrs("y2", sy2) : "") + (sx.log ? " data-x-log=\"true\"" : "") + ">\n";
   out += "<title>" + html_escape(c.title) + "</title>\n";
-  out += "<rect class=\"plot\" x=\"" + num(kPlotLeft) + "\" y=\"" + num(kPlotTop) + "\" width=\"" +
-         num(kPlotRight - kPlotLeft) + "\" height=\"" + num(kPlotHeight) + "\"/>\n";
+  out += "<rect class=\"plot\" x=\"" + svg_number(kPlotLeft) + "\" y=\"" + svg_number(kPlotTop) + "\" width=\"" +
+         svg_number(kPlotRight - kPlotLeft) + "\" height=\"" + svg_number(kPlotHeight) + "\"/>\n";
   windows_svg(c, sx, out);
   x_axis(sx, c.x, out);
   y_axis(sy, c.y, false, out);

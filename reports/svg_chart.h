@@ -71,6 +71,8 @@ std::vector<double> decade_ticks(double lo, double hi);
 std::string format_tick(double value, double step);
 
 std::string render_svg_chart(const Chart& chart);
+// A coordinate or length in any SVG ccrsim writes: one decimal, fixed, never "-0.0".
+std::string svg_number(double v);
 // The style sheet the charts' classes need; put it once in the page's <style>.
 std::string chart_css();
 

@@ -45,6 +45,10 @@ void add_replication_edges(const RunResult& r, Topology& t) {
 
 }  // namespace
 
+std::string index_count_text(int n) {
+  return std::to_string(n) + (n == 1 ? " index" : " indices");
+}
+
 std::string TopologyNode::role() const {
   if (leader_indices > 0 && follower_indices > 0) return "leader+follower";
   if (leader_indices > 0) return "leader";

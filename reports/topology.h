@@ -35,5 +35,7 @@ struct Topology {
 };
 
 Topology build_topology(const RunResult& result);
+// "1 index", "3 indices".
+std::string index_count_text(int n);
 
 }  // namespace ccrsim

@@ -1,5 +1,7 @@
 #include "reports/topology_dot.h"
 
+#include <algorithm>
+
 #include "reports/topology.h"
 
 namespace ccrsim {
@@ -22,14 +24,14 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-std::string index_count(int n) {
+std::string index_count_text(int n) {
   return std::to_string(n) + (n == 1 ? " index" : " indices");
 }
 
 std::string node_label(const TopologyNode& n) {
   std::string label = n.name + "\n" + n.engine_version + "\nrole: " + n.role();
-  if (n.leader_indices > 0) label += "\nleader of " + index_count(n.leader_indices);
-  if (n.follower_indices > 0) label += "\nfollows " + index_count(n.follower_indices);
+  if (n.leader_indices > 0) label += "\nleader of " + index_count_text(n.leader_indices);
+  if (n.follower_indices > 0) label += "\nfollows " + index_count_text(n.follower_indices);
   return label;
 }
 
@@ -37,12 +39,11 @@ std::string node_label(const TopologyNode& n) {
 
 std::string render_topology_dot(const RunResult& result) {
   const Topology t = build_topology(result);
-  std::string out = "// ccrsim topology: " + result.scenario_name + "\n";
-  // A comment is plain text to Graphviz; keep it on one line.
-  for (char& c : out) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  out.back() = '\n';
+  // A comment is plain text to Graphviz; the scenario name only has to stay on its line.
+  std::string name = result.scenario_name;
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  std::string out = "// ccrsim topology: " + name + "\n";
   out += "digraph topology {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"sans-serif\"];\n";
   out += "  edge [fontname=\"sans-serif\", fontsize=10];\n";
   for (std::size_t i = 0; i < t.regions.size(); ++i) {

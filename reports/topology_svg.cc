@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "reports/html_escape.h"
+#include "reports/svg_chart.h"
 #include "reports/topology.h"
 
 namespace ccrsim {
@@ -21,19 +22,12 @@ constexpr double kEdgeOffset = 8;  // connection and replication between the sam
 constexpr const char* kConnectionColour = "#555555";
 constexpr const char* kReplicationColour = "#1b3a8c";
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  return s == "-0.0" ? "0.0" : s;
-}
-
 struct Box {
   double cx = 0;
   double cy = 0;
 };
 
-std::string index_count(int n) {
+std::string index_count_text(int n) {
   return std::to_string(n) + (n == 1 ? " index" : " indices");
 }
 
@@ -41,17 +35,17 @@ std::string node_svg(const TopologyNode& n, const Box& b) {
   const double x = b.cx - kBoxWidth / 2;
   const double y = b.cy - kBoxHeight / 2;
   std::string counts;
-  if (n.leader_indices > 0) counts += "leader of " + index_count(n.leader_indices);
+  if (n.leader_indices > 0) counts += "leader of " + index_count_text(n.leader_indices);
   if (n.follower_indices > 0)
-    counts += (counts.empty() ? "" : ", ") + std::string("follows ") + index_count(n.follower_indices);
-  if (counts.empty()) counts = index_count(n.indices);
+    counts += (counts.empty() ? "" : ", ") + std::string("follows ") + index_count_text(n.follower_indices);
+  if (counts.empty()) counts = index_count_text(n.indices);
   std::string out = "<g class=\"domain\" data-domain=\"" + html_escape(n.name) + "\" data-role=\"" + n.role() + "\">\n";
-  out += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(kBoxWidth) + "\" height=\"" +
-         num(kBoxHeight) + "\" rx=\"6\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"" +
+  out += "<rect x=\"" + svg_number(x) + "\" y=\"" + svg_number(y) + "\" width=\"" + svg_number(kBoxWidth) +
+         "\" height=\"" + svg_number(kBoxHeight) + "\" rx=\"6\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"" +
          (n.role() == "none" ? "1" : "2") + "\"/>\n";
   const auto line = [&](double dy, const std::string& t, const char* extra) {
-    out += "<text x=\"" + num(b.cx) + "\" y=\"" + num(y + dy) + "\" text-anchor=\"middle\"" + extra + ">" +
-           html_escape(t) + "</text>\n";
+    out += "<text x=\"" + svg_number(b.cx) + "\" y=\"" + svg_number(y + dy) + "\" text-anchor=\"middle\"" + extra +
+           ">" + html_escape(t) + "</text>\n";
   };
   line(18, n.name, " font-weight=\"bold\" font-size=\"12\"");
   line(34, n.engine_version, "");
@@ -82,15 +76,15 @@ std::string edge_svg(const TopologyEdge& e, const Box& a, const Box& b) {
   const char* colour = connection ? kConnectionColour : kReplicationColour;
   std::string out = "<g class=\"edge\" data-kind=\"" + std::string(connection ? "connection" : "replication") +
                     "\" data-from=\"" + html_escape(e.from) + "\" data-to=\"" + html_escape(e.to) + "\">\n";
-  out += "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\" stroke=\"" +
-         colour + "\" stroke-width=\"" + (connection ? "1.5" : "2.5") + "\"" +
+  out += "<line x1=\"" + svg_number(x1) + "\" y1=\"" + svg_number(y1) + "\" x2=\"" + svg_number(x2) + "\" y2=\"" +
+         svg_number(y2) + "\" stroke=\"" + colour + "\" stroke-width=\"" + (connection ? "1.5" : "2.5") + "\"" +
          (connection ? " stroke-dasharray=\"6 4\"" : "") + " marker-end=\"url(#topology-arrow-" +
          (connection ? "connection" : "replication") + ")\"/>\n";
   const double lx = (x1 + x2) / 2 + ox * 1.5;
   const double ly = (y1 + y2) / 2 + oy * 1.5 + 4;
-  out += "<text x=\"" + num(lx) + "\" y=\"" + num(ly) + "\" text-anchor=\"middle\" font-size=\"10\" fill=\"" +
-         (e.active ? colour : "#c0392b") + "\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">" +
-         html_escape(e.label) + "</text>\n</g>\n";
+  out += "<text x=\"" + svg_number(lx) + "\" y=\"" + svg_number(ly) +
+         "\" text-anchor=\"middle\" font-size=\"10\" fill=\"" + (e.active ? colour : "#c0392b") +
+         "\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">" + html_escape(e.label) + "</text>\n</g>\n";
   return out;
 }
 
@@ -108,12 +102,13 @@ std::string arrow_defs() {
 
 std::string legend_svg(double y) {
   std::string out = "<g class=\"legend\" font-size=\"11\">\n";
-  out += "<line x1=\"20\" y1=\"" + num(y) + "\" x2=\"60\" y2=\"" + num(y) + "\" stroke=\"" + kConnectionColour +
+  out += "<line x1=\"20\" y1=\"" + svg_number(y) + "\" x2=\"60\" y2=\"" + svg_number(y) + "\" stroke=\"" +
+         kConnectionColour +
          "\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" marker-end=\"url(#topology-arrow-connection)\"/>\n";
-  out += "<text x=\"68\" y=\"" + num(y + 4) + "\">connection (follower to leader)</text>\n";
-  out += "<line x1=\"300\" y1=\"" + num(y) + "\" x2=\"340\" y2=\"" + num(y) + "\" stroke=\"" + kReplicationColour +
-         "\" stroke-width=\"2.5\" marker-end=\"url(#topology-arrow-replication)\"/>\n";
-  out += "<text x=\"348\" y=\"" + num(y + 4) + "\">replication (leader to follower)</text>\n</g>\n";
+  out += "<text x=\"68\" y=\"" + svg_number(y + 4) + "\">connection (follower to leader)</text>\n";
+  out += "<line x1=\"300\" y1=\"" + svg_number(y) + "\" x2=\"340\" y2=\"" + svg_number(y) + "\" stroke=\"" +
+         kReplicationColour + "\" stroke-width=\"2.5\" marker-end=\"url(#topology-arrow-replication)\"/>\n";
+  out += "<text x=\"348\" y=\"" + svg_number(y + 4) + "\">replication (leader to follower)</text>\n</g>\n";
   return out;
 }
 
@@ -134,15 +129,16 @@ std::string render_topology_svg(const RunResult& result) {
     boxes[i] = {10 + column * (static_cast<double>(col) + 0.5), kTop + 16 + kBoxHeight / 2 + kRowPitch * row};
   }
   const double height = kTop + 16 + kRowPitch * max_rows + 20;
-  std::string out = "<svg class=\"topology\" width=\"" + num(width) + "\" height=\"" + num(height) +
-                    "\" viewBox=\"0 0 " + num(width) + " " + num(height) +
+  std::string out = "<svg class=\"topology\" width=\"" + svg_number(width) + "\" height=\"" + svg_number(height) +
+                    "\" viewBox=\"0 0 " + svg_number(width) + " " + svg_number(height) +
                     "\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">\n";
   out += "<title>Topology: domains by region, connections and replications</title>\n" + arrow_defs();
   for (std::size_t c = 0; c < t.regions.size(); ++c) {
     const double cx = 10 + column * (static_cast<double>(c) + 0.5);
-    out += "<rect x=\"" + num(cx - column / 2 + 6) + "\" y=\"" + num(kTop - 26) + "\" width=\"" + num(column - 12) +
-           "\" height=\"" + num(height - kTop - 12) + "\" fill=\"#f4f4f4\" stroke=\"#bbb\"/>\n";
-    out += "<text class=\"region\" x=\"" + num(cx) + "\" y=\"" + num(kTop - 8) +
+    out += "<rect x=\"" + svg_number(cx - column / 2 + 6) + "\" y=\"" + svg_number(kTop - 26) + "\" width=\"" +
+           svg_number(column - 12) + "\" height=\"" + svg_number(height - kTop - 12) +
+           "\" fill=\"#f4f4f4\" stroke=\"#bbb\"/>\n";
+    out += "<text class=\"region\" x=\"" + svg_number(cx) + "\" y=\"" + svg_number(kTop - 8) +
            "\" text-anchor=\"middle\" font-weight=\"bold\">" + html_escape(t.regions[c]) + "</text>\n";
   }
   const auto box_of = [&](const std::string& name) {

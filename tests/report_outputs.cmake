@@ -1,12 +1,16 @@
 # The outputs people and CI look at, on real runs: report.html is self-contained and has a lag chart and a delivery
 # CDF per replication of report.json, topology.dot is a digraph, and --junit lists a failing step with its message.
 # Inputs: CCRSIM, OUT_DIR.
-execute_process(COMMAND ${CCRSIM} run scenarios/examples/quickstart.yaml --quiet --out ${OUT_DIR}/quickstart
-                        --junit ${OUT_DIR}/quickstart/junit.xml
-                RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "quickstart: exit ${rc}\n${err}")
-endif()
+# Runs SCENARIO into OUT_DIR/NAME with --junit OUT_DIR/NAME/junit.xml and expects exit code EXPECTED.
+function(run_with_junit scenario name expected)
+  execute_process(COMMAND ${CCRSIM} run ${scenario} --quiet --out ${OUT_DIR}/${name} --junit ${OUT_DIR}/${name}/junit.xml
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL expected)
+    message(FATAL_ERROR "${scenario}: exit ${rc}, expected ${expected}\n${err}")
+  endif()
+endfunction()
+
+run_with_junit(scenarios/examples/quickstart.yaml quickstart 0)
 file(READ ${OUT_DIR}/quickstart/report.html html)
 foreach(forbidden "http:" "https:" "//" "<script" "<link" "@import")
   string(FIND "${html}" "${forbidden}" at)
@@ -47,12 +51,7 @@ if(NOT junit MATCHES "tests=\"4\" failures=\"0\"")
 endif()
 
 # A failing scenario: exit 1, and the JUnit file names the failing step with the message report.json has.
-execute_process(COMMAND ${CCRSIM} run tests/data/failing-step.yaml --quiet --out ${OUT_DIR}/failing
-                        --junit ${OUT_DIR}/failing/junit.xml
-                RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 1)
-  message(FATAL_ERROR "failing-step.yaml: exit ${rc}, expected 1\n${err}")
-endif()
+run_with_junit(tests/data/failing-step.yaml failing 1)
 file(READ ${OUT_DIR}/failing/report.json report)
 string(JSON message GET "${report}" steps 1 message)
 string(REPLACE "\"" "&quot;" message "${message}")
