@@ -160,7 +160,7 @@ void steps_section(const RunResult& r, std::string& out) {
       message += "<details><summary>last response</summary><pre>" + html_escape(response_text(s.body, kMaxBodyChars)) +
                  "</pre></details>";
     }
-    out += std::string("<tr class=\"") + (s.expect == "fail" ? "fail" : "") + "\">" + td_num(std::to_string(s.index)) +
+    out += std::string(s.expect == "fail" ? "<tr class=\"fail\">" : "<tr>") + td_num(std::to_string(s.index)) +
            td_num(secs(s.at_us)) + td_num(secs(s.done_us)) + td(s.on) + "<td><code>" + html_escape(s.request) +
            "</code></td>" + td_num(std::to_string(s.status)) +
            (s.expect == "fail" ? "<td><strong>fail</strong></td>" : td(s.expect)) + "<td>" + message + "</td></tr>\n";
@@ -179,7 +179,7 @@ void checks_section(const RunResult& r, std::string& out) {
   for (const CheckResult& c : r.checks) {
     std::string result = c.passed ? "pass" : "<strong>fail</strong>";
     if (!c.message.empty()) result += " (" + html_escape(c.message) + ")";
-    out += std::string("<tr class=\"") + (c.passed ? "" : "fail") + "\">" + td(c.name) + td(c.metric) +
+    out += std::string(c.passed ? "<tr>" : "<tr class=\"fail\">") + td(c.name) + td(c.metric) +
            td_num(c.value ? format_fixed(*c.value, 3) : "-") + td_num(c.limit_kind + " " + format_fixed(c.limit, 3)) +
            "<td>" + result + "</td></tr>\n";
   }
