@@ -16,7 +16,7 @@ constexpr double kMinWidth = 760;
 constexpr double kColumnWidth = 250;
 constexpr double kBoxWidth = 190;
 constexpr double kBoxHeight = 74;
-constexpr double kRowPitch = 130;
+constexpr double kRowPitch = 150;
 constexpr double kTop = 44;
 constexpr double kEdgeOffset = 8;  // connection and replication between the same pair run side by side
 constexpr const char* kConnectionColour = "#555555";
@@ -82,8 +82,10 @@ std::string edge_svg(const TopologyEdge& e, const Box& a, const Box& b) {
          (connection ? "connection" : "replication") + ")\"/>\n";
   const double lx = (x1 + x2) / 2 + ox * 1.5;
   const double ly = (y1 + y2) / 2 + oy * 1.5 + 4;
-  out += "<text x=\"" + svg_number(lx) + "\" y=\"" + svg_number(ly) +
-         "\" text-anchor=\"middle\" font-size=\"10\" fill=\"" + (e.active ? colour : "#c0392b") +
+  // Beside a steep arrow the label starts (or ends) next to it instead of being centred across it.
+  const std::string anchor = std::abs(dy) <= std::abs(dx) ? "middle" : ox > 0 ? "start" : "end";
+  out += "<text x=\"" + svg_number(lx) + "\" y=\"" + svg_number(ly) + "\" text-anchor=\"" + anchor +
+         "\" font-size=\"10\" fill=\"" + (e.active ? colour : "#c0392b") +
          "\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">" + html_escape(e.label) + "</text>\n</g>\n";
   return out;
 }

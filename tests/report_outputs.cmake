@@ -64,3 +64,11 @@ endif()
 if(NOT junit MATCHES "tests=\"3\" failures=\"2\"")
   message(FATAL_ERROR "junit.xml should count 3 cases and 2 failures:\n${junit}")
 endif()
+
+# A JUnit file that cannot be written is an error (exit 2), said on stderr.
+execute_process(COMMAND ${CCRSIM} run scenarios/examples/quickstart.yaml --quiet --out ${OUT_DIR}/unwritable
+                        --junit ${OUT_DIR}/no-such-dir/junit.xml
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot write the JUnit file")
+  message(FATAL_ERROR "an unwritable --junit file: exit ${rc}, stderr '${err}'")
+endif()
