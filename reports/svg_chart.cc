@@ -24,6 +24,8 @@ constexpr double kCharWidth = 6.6;  // of the 11 px sans-serif legend text, roun
 constexpr int kMaxTicks = 7;
 constexpr int kMaxDecades = 24;
 constexpr std::size_t kMaxMarkerLabels = 40;
+constexpr std::size_t kMaxMarkers = 1000;  // beyond this a chart is a grey wall of lines: the CSV has the detail
+constexpr std::size_t kMaxWindows = 200;
 constexpr double kMinMarkerLabelGap =
     11;  // px between labelled markers  // more status changes than this draw lines without text
 
@@ -207,7 +209,8 @@ std::vector<double> ys_of(const Chart& c, bool right) {
 }
 
 void windows_svg(const Chart& c, const Scale& sx, std::string& out) {
-  for (const ChartWindow& w : c.windows) {
+  for (std::size_t i = 0; i < c.windows.size() && i < kMaxWindows; ++i) {
+    const ChartWindow& w = c.windows[i];
     const double x0 = px_x(sx, w.x0);
     const double x1 = std::max(px_x(sx, w.x1), x0 + 1);
     out += "<rect class=\"window\" data-label=\"" + html_escape(w.label) + "\" x=\"" + svg_number(x0) + "\" y=\"" +
@@ -249,13 +252,15 @@ void series_svg(const Chart& c, const Scale& sx, const Scale& sy, const Scale& s
 
 void markers_svg(const Chart& c, const Scale& sx, std::string& out) {
   double last_label_x = -1e9;
-  for (std::size_t i = 0; i < c.markers.size(); ++i) {
+  std::size_t labels = 0;
+  for (std::size_t i = 0; i < c.markers.size() && i < kMaxMarkers; ++i) {
     const double x = px_x(sx, c.markers[i].x);
     out += "<line class=\"marker\" data-label=\"" + html_escape(c.markers[i].label) + "\" x1=\"" + svg_number(x) +
            "\" y1=\"" + svg_number(kPlotTop) + "\" x2=\"" + svg_number(x) + "\" y2=\"" + svg_number(kPlotBottom) +
            "\"/>\n";
     // Labels closer than a line of text to the previous one would overprint it.
-    if (i >= kMaxMarkerLabels || x - last_label_x < kMinMarkerLabelGap) continue;
+    if (labels == kMaxMarkerLabels || x - last_label_x < kMinMarkerLabelGap) continue;
+    ++labels;
     last_label_x = x;
     const double ty = kPlotBottom - 4;
     out += text(x - 3, ty, "start", c.markers[i].label,

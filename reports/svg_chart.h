@@ -30,14 +30,14 @@ struct ChartRange {
   int style = 0;
 };
 
-// A shaded window along x, labelled at the top (a fault window).
+// A shaded window along x, labelled at the top (a fault window). At most 200 are drawn.
 struct ChartWindow {
   double x0 = 0;
   double x1 = 0;
   std::string label;
 };
 
-// A vertical line at x, labelled along the line (a status change).
+// A vertical line at x, labelled along the line (a status change). At most 1000 are drawn and 40 labelled.
 struct ChartMarker {
   double x = 0;
   std::string label;

@@ -198,3 +198,23 @@ TEST_CASE("charts stop at the replication limit and say so") {
 
 }  // namespace
 }  // namespace ccrsim
+
+namespace ccrsim {
+namespace {
+
+TEST_CASE("the steps table stops at twice its row limit even when every step failed") {
+  RunResult run = testing::sample_run();
+  const StepResult failing = run.steps[1];
+  run.steps.assign(5000, failing);
+  const std::string html = render_html_report(run);
+  std::size_t rows = 0;
+  for (std::size_t at = html.find("<summary>last response</summary>"); at != std::string::npos;
+       at = html.find("<summary>last response</summary>", at + 1)) {
+    ++rows;
+  }
+  CHECK(rows == 4000);
+  CHECK(html.find("at most 4000 rows in all") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ccrsim
