@@ -11,11 +11,7 @@
 namespace ccrsim {
 namespace {
 
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
-  return n;
-}
+using testing::count_of;
 
 std::string attr(const std::string& element, const std::string& name) {
   const std::string key = " " + name + "=\"";
@@ -207,12 +203,7 @@ TEST_CASE("the steps table stops at twice its row limit even when every step fai
   const StepResult failing = run.steps[1];
   run.steps.assign(5000, failing);
   const std::string html = render_html_report(run);
-  std::size_t rows = 0;
-  for (std::size_t at = html.find("<summary>last response</summary>"); at != std::string::npos;
-       at = html.find("<summary>last response</summary>", at + 1)) {
-    ++rows;
-  }
-  CHECK(rows == 4000);
+  CHECK(count_of(html, "<summary>last response</summary>") == 4000);
   CHECK(html.find("at most 4000 rows in all") != std::string::npos);
 }
 

@@ -113,17 +113,8 @@ TEST_CASE("a chart draws at most 1000 markers and labels only those that do not 
   c.series.push_back({"line", "line", {{0, 0}, {3000, 1}}, false, 0});
   for (int i = 0; i < 2500; ++i) c.markers.push_back({static_cast<double>(i), "S"});
   const std::string svg = render_svg_chart(c);
-  std::size_t lines = 0;
-  std::size_t labels = 0;
-  for (std::size_t at = svg.find("<line class=\"marker\""); at != std::string::npos;
-       at = svg.find("<line class=\"marker\"", at + 1)) {
-    ++lines;
-  }
-  for (std::size_t at = svg.find("class=\"marker-label\""); at != std::string::npos;
-       at = svg.find("class=\"marker-label\"", at + 1)) {
-    ++labels;
-  }
-  CHECK(lines == 1000);
+  const std::size_t labels = testing::count_of(svg, "class=\"marker-label\"");
+  CHECK(testing::count_of(svg, "<line class=\"marker\"") == 1000);
   // 1000 markers over a third of 616 px: about 0.2 px apart, so one label per 11 px at most.
   CHECK(labels >= 5);
   CHECK(labels <= 40);

@@ -56,12 +56,7 @@ TEST_CASE("the sweep page is well-formed - self-contained and has a chart per me
   CHECK(testing::xml_problem(html).empty());
   CHECK(html.find("//") == std::string::npos);
   CHECK(html.find("capacity &lt;sweep&gt;") != std::string::npos);
-  std::size_t charts = 0;
-  for (std::size_t at = html.find("data-chart=\"sweep\""); at != std::string::npos;
-       at = html.find("data-chart=\"sweep\"", at + 1)) {
-    ++charts;
-  }
-  CHECK(charts == 2);
+  CHECK(testing::count_of(html, "data-chart=\"sweep\"") == 2);
   CHECK(html.find("ops_replicated (operations)") != std::string::npos);
   CHECK(html.find("12 runs, 8 passed") != std::string::npos);
   CHECK(html.find(">4000/s</td><td>80ms</td><td class=\"num\">2</td><td class=\"num\">0</td>") != std::string::npos);

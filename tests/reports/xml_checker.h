@@ -103,4 +103,11 @@ inline std::string xml_problem(const std::string& text) {
   return "";
 }
 
+// How often `needle` occurs in `text` (charts, rows, markers of a rendered report).
+inline std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
 }  // namespace ccrsim::testing
