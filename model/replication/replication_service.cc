@@ -179,6 +179,13 @@ void ReplicationService::on_event(std::uint64_t arg) {
 // Autonomous transitions
 
 void ReplicationService::auto_pause(ReplicationEntry& entry, const std::string& reason) {
+  // The auto-pause is a pause request running as the follower role (facts §5): a role without the pause action
+  // turns it into a failure.
+  const SecurityConfig& security = world_.domain(entry.follower_domain).security();
+  if (auto denied =
+          role_denial(security, entry.follower_cluster_role, replication_action::kPause, entry.follower_index)) {
+    return fail(entry, "Pause failed with \"" + *denied + "\". Original failure for initiating pause - " + reason);
+  }
   entry.overall = OverallState::kPaused;
   entry.reason = reason;
   trace_state(world_, entry, "auto-paused");

@@ -6,20 +6,19 @@
 namespace ccrsim {
 namespace {
 
-DomainSpec leader_spec() {
+DomainSpec domain_spec(const std::string& name, const std::string& region, const std::string& account) {
   DomainSpec d;
-  d.name = "leader-domain";
-  d.region = "us-east-1";
-  d.account = "123456789012";
+  d.name = name;
+  d.region = region;
+  d.account = account;
   return d;
 }
 
+DomainSpec leader_spec() {
+  return domain_spec("leader-domain", "us-east-1", "123456789012");
+}
 DomainSpec follower_spec() {
-  DomainSpec d;
-  d.name = "follower-domain";
-  d.region = "eu-west-1";
-  d.account = "111122223333";
-  return d;
+  return domain_spec("follower-domain", "eu-west-1", "111122223333");
 }
 
 json statement(const std::string& effect, json principal, json action, json resource) {
