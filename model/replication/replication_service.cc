@@ -266,8 +266,10 @@ void ReplicationService::start_after_remote_checks(DomainId follower, const Star
   const Connection* connection = world_.connections().find_active(follower, request.leader_alias);
   if (connection == nullptr) return done(errors::no_such_remote_cluster(request.leader_alias));
   // The setup checks (facts §3) and the leader's IAM policy come before anything looks at the leader index.
-  const SetupCheckRequest setup{request.user, request.follower_index, request.leader_index, request.leader_cluster_role,
-                                request.follower_cluster_role};
+  // Starts by an auto-follow rule (started_by "autofollow:<rule>") skip the setup checks, as isAutoFollowRequest does.
+  SetupCheckRequest setup{request.user, request.follower_index, request.leader_index, request.leader_cluster_role,
+                          request.follower_cluster_role};
+  setup.auto_follow = request.started_by != "request";
   if (auto denied = check_setup(follower_domain, world_.domain(connection->remote), setup)) {
     return done(std::move(*denied));
   }

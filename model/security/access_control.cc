@@ -80,6 +80,10 @@ std::optional<RestResponse> check_setup(const Domain& follower, const Domain& le
   const SecurityConfig& fs = follower.security();
   const SecurityConfig& ls = leader.security();
   const SecurityUser user = fs.identity(request.user);
+  if (request.auto_follow) {
+    if (auto reason = cross_cluster_denial(leader.spec(), follower.spec())) return security_forbidden(*reason);
+    return std::nullopt;
+  }
   // With the security plugin off on the follower there is no user: nothing is checked or sent, except the leader
   // domain's IAM policy, which AWS applies to every cross-cluster call.
   if (auto reason = user_denial(fs, user, replication_action::kValidate, request.follower_index)) {
@@ -101,7 +105,7 @@ std::optional<RestResponse> check_setup(const Domain& follower, const Domain& le
 
 std::optional<std::string> role_denial(const SecurityConfig& security, const std::string& role,
                                        const std::string& action, const std::string& index) {
-  if (!security.enabled()) return std::nullopt;
+  if (!security.enabled() || role.empty()) return std::nullopt;
   const SecurityRole* r = security.role(role);
   if (r != nullptr && grants_index_action(*r, action, index)) return std::nullopt;
   return "no permissions for [" + action + "] and associated roles [" + role + "]";

@@ -46,6 +46,9 @@ struct SetupCheckRequest {
   std::string leader_index;    // or the auto-follow pattern
   std::string leader_role;     // use_roles.leader_cluster_role
   std::string follower_role;   // use_roles.follower_cluster_role
+  // A start made by an auto-follow rule (isAutoFollowRequest): the rule's ADD ran the setup checks with its pattern,
+  // so only the leader's IAM policy is evaluated (facts §3).
+  bool auto_follow = false;
 };
 
 // The setup checks of facts §3, in order: (1) the user may validate on the follower, then the leader domain's IAM
@@ -55,7 +58,8 @@ struct SetupCheckRequest {
 std::optional<RestResponse> check_setup(const Domain& follower, const Domain& leader, const SetupCheckRequest& request);
 
 // A background request running as an injected role (no mapping check: the role is used as given). The role must
-// grant `action` on `index`; a missing role grants nothing. Returns the reason
+// grant `action` on `index`; a missing role grants nothing. An empty role name means no role was injected (an entry
+// started without use_roles: security off, or a caller that passed none) and is not checked. Returns the reason
 // "no permissions for [<action>] and associated roles [<role>]", or nothing when allowed or FGAC is off.
 std::optional<std::string> role_denial(const SecurityConfig& security, const std::string& role,
                                        const std::string& action, const std::string& index);

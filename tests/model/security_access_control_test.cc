@@ -175,5 +175,22 @@ TEST_CASE("access: background requests run as the given role and see its current
         "[followerRoleValidPerms]");
 }
 
+TEST_CASE("access: auto-follow starts skip the setup checks but not the leader's IAM policy") {
+  Domain follower(follower_spec(), 1);
+  SetupCheckRequest request = setup("nobody", "", "");
+  request.auto_follow = true;
+  CHECK_FALSE(check_setup(follower, Domain(leader_spec(), 2), request));
+  DomainSpec ls = leader_spec();
+  ls.access_policy = json{{"Statement", json::array()}};
+  CHECK(reason(check_setup(follower, Domain(ls, 2), request)).rfind("User: arn:aws:iam::111122223333:root", 0) == 0);
+}
+
+TEST_CASE("access: an entry without injected roles is not role-checked") {
+  Domain follower(follower_spec(), 1);
+  Domain leader(leader_spec(), 2);
+  CHECK_FALSE(role_denial(leader.security(), "", action::kReadChanges, "x"));
+  CHECK(role_denial(leader.security(), "missing-role", action::kReadChanges, "x"));
+}
+
 }  // namespace
 }  // namespace ccrsim
