@@ -111,12 +111,27 @@ std::optional<std::string> role_denial(const SecurityConfig& security, const std
   return "no permissions for [" + action + "] and associated roles [" + role + "]";
 }
 
-std::optional<std::string> get_changes_denial(const Domain& leader, const Domain& follower,
-                                              const std::string& leader_index, const std::string& leader_role) {
+namespace {
+
+// A background read on the leader: its IAM policy, then the injected leader role.
+std::optional<std::string> leader_read_denial(const Domain& leader, const Domain& follower, const std::string& index,
+                                              const std::string& role, const char* action) {
   if (auto reason = cross_cluster_denial(leader.spec(), follower.spec())) return reason;
   // Roles are injected only when the follower has a user (security on there).
   if (!follower.security().enabled()) return std::nullopt;
-  return role_denial(leader.security(), leader_role, replication_action::kReadChanges, leader_index);
+  return role_denial(leader.security(), role, action, index);
+}
+
+}  // namespace
+
+std::optional<std::string> get_changes_denial(const Domain& leader, const Domain& follower,
+                                              const std::string& leader_index, const std::string& leader_role) {
+  return leader_read_denial(leader, follower, leader_index, leader_role, replication_action::kReadChanges);
+}
+
+std::optional<std::string> file_chunk_denial(const Domain& leader, const Domain& follower,
+                                             const std::string& leader_index, const std::string& leader_role) {
+  return leader_read_denial(leader, follower, leader_index, leader_role, replication_action::kFileChunk);
 }
 
 std::optional<std::string> replay_denial(const Domain& follower, const std::string& follower_index,

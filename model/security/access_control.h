@@ -68,6 +68,9 @@ std::optional<std::string> role_denial(const SecurityConfig& security, const std
 // read/changes permission on the leader index. The reason of the first denial, or nothing.
 std::optional<std::string> get_changes_denial(const Domain& leader, const Domain& follower,
                                               const std::string& leader_index, const std::string& leader_role);
+// The same for one bootstrap file-chunk request (read/file_chunk).
+std::optional<std::string> file_chunk_denial(const Domain& leader, const Domain& follower,
+                                             const std::string& leader_index, const std::string& leader_role);
 
 // Replaying fetched operations on the follower: follower_role's write/changes permission on the follower index.
 std::optional<std::string> replay_denial(const Domain& follower, const std::string& follower_index,

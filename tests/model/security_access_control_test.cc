@@ -185,6 +185,16 @@ TEST_CASE("access: auto-follow starts skip the setup checks but not the leader's
   CHECK(reason(check_setup(follower, Domain(ls, 2), request)).rfind("User: arn:aws:iam::111122223333:root", 0) == 0);
 }
 
+TEST_CASE("access: bootstrap chunks need file_chunk on the leader role") {
+  Domain follower(follower_spec(), 1);
+  Domain leader(leader_spec(), 2);
+  CHECK_FALSE(file_chunk_denial(leader, follower, "leader-index1", "leaderRoleValidPerms"));
+  CHECK_FALSE(file_chunk_denial(leader, follower, "leader-index1", "cross_cluster_replication_leader_full_access"));
+  CHECK(
+      *file_chunk_denial(leader, follower, "leader-index1", "leaderRoleNoPerms") ==
+      "no permissions for [indices:data/read/plugins/replication/file_chunk] and associated roles [leaderRoleNoPerms]");
+}
+
 TEST_CASE("access: an entry without injected roles is not role-checked") {
   Domain follower(follower_spec(), 1);
   Domain leader(leader_spec(), 2);
