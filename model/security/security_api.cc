@@ -102,22 +102,33 @@ json user_to_json(const SecurityUser& u) {
               {"static", false}};
 }
 
-// --- roles
-
-RestResponse get_roles(RestContext& ctx) {
-  if (auto denied = check_api_access(ctx, "ROLES")) return *denied;
+// GET of a whole collection, GET and DELETE of one resource: the same for users, mappings and roles.
+template <typename Items, typename ToJson>
+RestResponse get_all(RestContext& ctx, const char* endpoint, Items items, ToJson to_json) {
+  if (auto denied = check_api_access(ctx, endpoint)) return *denied;
   json out = json::object();
-  for (const auto& [name, role] : ctx.domain().security().roles()) out[name] = role_to_json(role);
+  for (const auto& [name, item] : items(ctx.domain().security())) out[name] = to_json(item);
   return RestResponse::ok(std::move(out));
 }
 
-RestResponse get_role(RestContext& ctx) {
-  if (auto denied = check_api_access(ctx, "ROLES")) return *denied;
+template <typename Find, typename ToJson>
+RestResponse get_one(RestContext& ctx, const char* endpoint, Find find, ToJson to_json) {
+  if (auto denied = check_api_access(ctx, endpoint)) return *denied;
   const std::string& name = ctx.param("name");
-  const SecurityRole* role = ctx.domain().security().role(name);
-  if (role == nullptr) return not_found(name);
-  return RestResponse::ok(json{{name, role_to_json(*role)}});
+  const auto* item = find(ctx.domain().security(), name);
+  if (item == nullptr) return not_found(name);
+  return RestResponse::ok(json{{name, to_json(*item)}});
 }
+
+template <typename Erase>
+RestResponse delete_one(RestContext& ctx, const char* endpoint, Erase erase) {
+  if (auto denied = check_api_access(ctx, endpoint)) return *denied;
+  const std::string& name = ctx.param("name");
+  if (!erase(ctx.domain().security(), name)) return not_found(name);
+  return deleted(name);
+}
+
+// --- roles
 
 std::optional<RestResponse> refuse_reserved_role(const SecurityConfig& security, const std::string& name) {
   const SecurityRole* role = security.role(name);
@@ -152,21 +163,6 @@ RestResponse delete_role(RestContext& ctx) {
 
 // --- role mappings
 
-RestResponse get_mappings(RestContext& ctx) {
-  if (auto denied = check_api_access(ctx, "ROLESMAPPING")) return *denied;
-  json out = json::object();
-  for (const auto& [name, m] : ctx.domain().security().mappings()) out[name] = mapping_to_json(m);
-  return RestResponse::ok(std::move(out));
-}
-
-RestResponse get_mapping(RestContext& ctx) {
-  if (auto denied = check_api_access(ctx, "ROLESMAPPING")) return *denied;
-  const std::string& name = ctx.param("name");
-  const RoleMapping* m = ctx.domain().security().mapping(name);
-  if (m == nullptr) return not_found(name);
-  return RestResponse::ok(json{{name, mapping_to_json(*m)}});
-}
-
 RestResponse put_mapping(RestContext& ctx) {
   if (auto denied = check_api_access(ctx, "ROLESMAPPING")) return *denied;
   if (auto error = require_object_body(ctx)) return *error;
@@ -189,29 +185,7 @@ RestResponse put_mapping(RestContext& ctx) {
   return created_or_updated(existed, name);
 }
 
-RestResponse delete_mapping(RestContext& ctx) {
-  if (auto denied = check_api_access(ctx, "ROLESMAPPING")) return *denied;
-  const std::string& name = ctx.param("name");
-  if (!ctx.domain().security().delete_mapping(name)) return not_found(name);
-  return deleted(name);
-}
-
 // --- internal users
-
-RestResponse get_users(RestContext& ctx) {
-  if (auto denied = check_api_access(ctx, "INTERNALUSERS")) return *denied;
-  json out = json::object();
-  for (const auto& [name, u] : ctx.domain().security().users()) out[name] = user_to_json(u);
-  return RestResponse::ok(std::move(out));
-}
-
-RestResponse get_user(RestContext& ctx) {
-  if (auto denied = check_api_access(ctx, "INTERNALUSERS")) return *denied;
-  const std::string& name = ctx.param("name");
-  const SecurityUser* u = ctx.domain().security().user(name);
-  if (u == nullptr) return not_found(name);
-  return RestResponse::ok(json{{name, user_to_json(*u)}});
-}
 
 RestResponse put_user(RestContext& ctx) {
   if (auto denied = check_api_access(ctx, "INTERNALUSERS")) return *denied;
@@ -232,29 +206,42 @@ RestResponse put_user(RestContext& ctx) {
   return created_or_updated(existed, name);
 }
 
-RestResponse delete_user(RestContext& ctx) {
-  if (auto denied = check_api_access(ctx, "INTERNALUSERS")) return *denied;
-  const std::string& name = ctx.param("name");
-  if (!ctx.domain().security().delete_user(name)) return not_found(name);
-  return deleted(name);
-}
-
 }  // namespace
 
 void register_security_api(RestRouter& router) {
   const std::string base = kBase;
-  router.add("GET", base + "roles", get_roles);
-  router.add("GET", base + "roles/{name}", get_role);
+  const auto roles = [](const SecurityConfig& c) -> const auto& {
+    return c.roles();
+  };
+  const auto role = [](const SecurityConfig& c, const std::string& n) { return c.role(n); };
+  const auto mappings = [](const SecurityConfig& c) -> const auto& {
+    return c.mappings();
+  };
+  const auto mapping = [](const SecurityConfig& c, const std::string& n) { return c.mapping(n); };
+  const auto users = [](const SecurityConfig& c) -> const auto& {
+    return c.users();
+  };
+  const auto user = [](const SecurityConfig& c, const std::string& n) { return c.user(n); };
+  router.add("GET", base + "roles", [=](RestContext& ctx) { return get_all(ctx, "ROLES", roles, role_to_json); });
+  router.add("GET", base + "roles/{name}", [=](RestContext& ctx) { return get_one(ctx, "ROLES", role, role_to_json); });
   router.add("PUT", base + "roles/{name}", put_role);
   router.add("DELETE", base + "roles/{name}", delete_role);
-  router.add("GET", base + "rolesmapping", get_mappings);
-  router.add("GET", base + "rolesmapping/{name}", get_mapping);
+  router.add("GET", base + "rolesmapping",
+             [=](RestContext& ctx) { return get_all(ctx, "ROLESMAPPING", mappings, mapping_to_json); });
+  router.add("GET", base + "rolesmapping/{name}",
+             [=](RestContext& ctx) { return get_one(ctx, "ROLESMAPPING", mapping, mapping_to_json); });
   router.add("PUT", base + "rolesmapping/{name}", put_mapping);
-  router.add("DELETE", base + "rolesmapping/{name}", delete_mapping);
-  router.add("GET", base + "internalusers", get_users);
-  router.add("GET", base + "internalusers/{name}", get_user);
+  router.add("DELETE", base + "rolesmapping/{name}", [](RestContext& ctx) {
+    return delete_one(ctx, "ROLESMAPPING", [](SecurityConfig& c, const std::string& n) { return c.delete_mapping(n); });
+  });
+  router.add("GET", base + "internalusers",
+             [=](RestContext& ctx) { return get_all(ctx, "INTERNALUSERS", users, user_to_json); });
+  router.add("GET", base + "internalusers/{name}",
+             [=](RestContext& ctx) { return get_one(ctx, "INTERNALUSERS", user, user_to_json); });
   router.add("PUT", base + "internalusers/{name}", put_user);
-  router.add("DELETE", base + "internalusers/{name}", delete_user);
+  router.add("DELETE", base + "internalusers/{name}", [](RestContext& ctx) {
+    return delete_one(ctx, "INTERNALUSERS", [](SecurityConfig& c, const std::string& n) { return c.delete_user(n); });
+  });
 }
 
 }  // namespace ccrsim
