@@ -5,9 +5,9 @@
 #include "app/replication_sampler.h"
 #include "app/step_runner.h"
 #include "app/version.h"
+#include "model/rest/core_apis.h"
 #include "model/replication/autofollow_service.h"
 #include "model/replication/replication_service.h"
-#include "model/rest/core_apis.h"
 #include "model/rest/rest_router.h"
 #include "model/world.h"
 #include "reports/checks.h"
@@ -93,8 +93,8 @@ void run_events(Simulator& sim, sim_time_us limit_us, const std::function<bool()
 std::vector<ConnectionResult> connection_results(const World& world) {
   std::vector<ConnectionResult> out;
   for (const Connection& c : world.connections().all()) {
-    out.push_back(
-        {c.alias, world.domain(c.local).name(), world.domain(c.remote).name(), to_string(c.status), c.message});
+    out.push_back({c.alias, world.domain(c.local).name(), world.domain(c.remote).name(), to_string(c.status),
+                   c.message});
   }
   return out;
 }
@@ -113,9 +113,7 @@ void mark_unfinished_steps(const Scenario& scenario, std::vector<StepResult>& st
     r.at_us = end_us;
     r.done_us = end_us;
     r.on = s.on;
-    r.request = s.kind == StepKind::kRequest ? s.method + " " + s.path
-                : s.kind == StepKind::kAws   ? "aws " + s.aws_operation
-                                             : "wait";
+    r.request = s.kind == StepKind::kRequest ? s.method + " " + s.path : s.kind == StepKind::kAws ? "aws " + s.aws_operation : "wait";
     r.attempts = 0;
     r.expect = s.expect ? "fail" : "none";
     r.message = "not run: the simulation ended first";
@@ -153,15 +151,12 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   steps.start();
 
   if (scenario.duration_us) {
-    run_events(
-        sim, *scenario.duration_us, [] { return true; }, options);
+    run_events(sim, *scenario.duration_us, [] { return true; }, options);
     sim.run_until(*scenario.duration_us);
   } else {
-    run_events(
-        sim, kHorizonUs, [&] { return !steps.done(); }, options);
+    run_events(sim, kHorizonUs, [&] { return !steps.done(); }, options);
     const sim_time_us end = natural_end_us(scenario, sim.now());
-    run_events(
-        sim, end, [] { return true; }, options);
+    run_events(sim, end, [] { return true; }, options);
     sim.run_until(end);
   }
   for (DomainId d = 0; d < world.domain_count(); ++d) world.domain(d).catch_up_writes(sim.now());
