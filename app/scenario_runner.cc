@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/autofollow_results.h"
 #include "app/replication_sampler.h"
 #include "app/step_runner.h"
 #include "app/version.h"
@@ -172,6 +173,8 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.connections = connection_results(world);
   sampler.sample_now();
   r.replications = sampler.results();
+  r.autofollow_rules = autofollow_results(autofollow, replication);
+  add_rule_lint(lint_autofollow_rules(scenario), r);
   r.checks = evaluate_checks(scenario.checks, r);
   r.fingerprint = sim.fingerprint();
   r.events = sim.events_processed();
