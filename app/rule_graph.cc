@@ -13,15 +13,20 @@ using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS
 
 struct EnoughCycles {};
 
+// Elementary circuits can be exponentially many: the search gives up after this many, matching or not.
+constexpr std::size_t kMaxCircuitsVisited = 100'000;
+
 // Collects circuits until `max` of them passed the pattern test; stops the search by throwing (Boost's circuit
 // enumeration has no other way out).
 struct CycleCollector {
   const std::vector<GraphRule>* rules;
   std::vector<std::vector<int>>* out;
   std::size_t max;
+  std::size_t* visited;
 
   template <typename Path, typename Graph>
   void cycle(const Path& path, const Graph&) const {
+    if (++*visited > kMaxCircuitsVisited) throw EnoughCycles{};
     std::vector<int> cycle;
     std::vector<std::string> patterns;
     for (auto v : path) {
@@ -47,8 +52,9 @@ std::vector<std::vector<int>> RuleGraph::cycles(std::size_t max_cycles) const {
       if (r != s && rules_[s].leader_domain == rules_[r].follower_domain) boost::add_edge(r, s, g);
     }
   }
+  std::size_t visited = 0;
   try {
-    boost::hawick_unique_circuits(g, CycleCollector{&rules_, &out, max_cycles});
+    boost::hawick_unique_circuits(g, CycleCollector{&rules_, &out, max_cycles, &visited});
   } catch (const EnoughCycles&) {
   }
   return out;

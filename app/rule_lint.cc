@@ -128,7 +128,9 @@ void pick_up(const Scenario& scenario, std::vector<LintedRule>& rules, std::vect
 
 void graph_warnings(std::vector<LintedRule>& rules, std::vector<LintWarning>& warnings) {
   std::map<std::string, int> domain_ids;
-  auto id = [&](const std::string& d) { return domain_ids.emplace(d, static_cast<int>(domain_ids.size())).first->second; };
+  auto id = [&](const std::string& d) {
+    return domain_ids.emplace(d, static_cast<int>(domain_ids.size())).first->second;
+  };
   std::vector<GraphRule> graph_rules;
   for (const LintedRule& r : rules) {
     graph_rules.push_back({id(r.follower_domain), id(r.leader_domain), r.leader_alias, r.pattern});
@@ -139,7 +141,8 @@ void graph_warnings(std::vector<LintedRule>& rules, std::vector<LintWarning>& wa
     const LintedRule& b = rules[static_cast<std::size_t>(j)];
     warnings.push_back({b.pos, "auto-follow rules '" + a.name + "' ('" + a.pattern + "') and '" + b.name + "' ('" +
                                    b.pattern + "') on " + b.follower_domain + " overlap on connection '" +
-                                   b.leader_alias + "': an index matching both is started by whichever poll gets "
+                                   b.leader_alias +
+                                   "': an index matching both is started by whichever poll gets "
                                    "there first and skipped by the other"});
   }
   for (const std::vector<int>& cycle : graph.cycles(kMaxReportedCycles)) {
@@ -182,8 +185,8 @@ RuleLint lint_autofollow_rules(const Scenario& scenario) {
 std::vector<std::string> render_lint_warnings(const std::string& file, const RuleLint& lint) {
   std::vector<std::string> out;
   for (const LintWarning& w : lint.warnings) {
-    out.push_back(file + ":" + std::to_string(w.pos.line) + ":" + std::to_string(w.pos.col) + ": warning: " +
-                  w.message);
+    out.push_back(file + ":" + std::to_string(w.pos.line) + ":" + std::to_string(w.pos.col) +
+                  ": warning: " + w.message);
   }
   return out;
 }
