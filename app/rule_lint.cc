@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/rule_graph.h"
+#include "model/replication/autofollow_service.h"
 #include "model/replication/index_pattern.h"
 #include "model/replication/replication_errors.h"
 
@@ -25,6 +26,15 @@ std::optional<std::string> string_field(const json& body, const char* key) {
   auto it = body.find(key);
   if (it == body.end() || !it->is_string()) return std::nullopt;
   return it->get<std::string>();
+}
+
+// The request parser refuses any other field (follower_index_pattern too: it exists from 3.8 only).
+bool known_fields_only(const json& body) {
+  for (const auto& [key, value] : body.items()) {
+    (void)value;
+    if (autofollow_request_fields().count(key) == 0) return false;
+  }
+  return true;
 }
 
 // Indices that exist before t = 0 on each domain: `indices:` and the writers' fixed-name indices.
@@ -53,7 +63,7 @@ std::vector<LintedRule> collect_rules(const Scenario& scenario, bool& truncated)
   for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
     const StepSpec& s = scenario.steps[i];
     if (s.kind != StepKind::kRequest || s.method != "POST" || request_path(s.path) != kAutofollowPath) continue;
-    if (!s.body || !s.body->is_object()) continue;
+    if (!s.body || !s.body->is_object() || !known_fields_only(*s.body)) continue;
     auto alias = string_field(*s.body, "leader_alias");
     auto name = string_field(*s.body, "name");
     auto pattern = string_field(*s.body, "pattern");

@@ -41,10 +41,9 @@ std::optional<RestResponse> parse_rule(const RestContext& ctx, RuleRequest& out)
   const auto& body = ctx.request.body;
   if (!body) return errors::body_required();
   if (!body->is_object()) return errors::malformed_body("request body must be a JSON object");
-  static const std::set<std::string> kFields = {"leader_alias", "name", "pattern", "use_roles", "settings"};
   for (const auto& [key, value] : body->items()) {
     (void)value;
-    if (kFields.count(key) == 0) return errors::unknown_field(kParser, key);
+    if (autofollow_request_fields().count(key) == 0) return errors::unknown_field(kParser, key);
   }
   for (auto [key, field] : {std::pair{"leader_alias", &out.leader_alias}, std::pair{"name", &out.name},
                             std::pair{"pattern", &out.pattern}}) {
@@ -93,6 +92,11 @@ std::optional<RestResponse> validate_rule(const RuleRequest& r, RuleAction actio
 }
 
 }  // namespace
+
+const std::set<std::string>& autofollow_request_fields() {
+  static const std::set<std::string> kFields = {"leader_alias", "name", "pattern", "use_roles", "settings"};
+  return kFields;
+}
 
 void register_autofollow_api(RestRouter& router, AutofollowService& service) {
   const std::string path = "_plugins/_replication/_autofollow";

@@ -3,6 +3,7 @@
 // cluster-manager action that validates the settings and starts the task), deletion (version-dependent for a rule
 // that does not exist) and GET autofollow_stats. Tasks of deleted rules are kept, inactive, for the report.
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ class AutofollowService final : public EventTarget {
   std::vector<Pending> pending_;  // by id; emptied once answered
   std::vector<EventHandle> pending_events_;
 };
+
+// The fields the rule request parser knows (any other is a 400; follower_index_pattern is 3.8+, never offered on AWS).
+const std::set<std::string>& autofollow_request_fields();
 
 // Registers POST/DELETE _plugins/_replication/_autofollow and GET _plugins/_replication/autofollow_stats.
 void register_autofollow_api(RestRouter& router, AutofollowService& service);
