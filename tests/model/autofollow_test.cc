@@ -52,6 +52,14 @@ class AutofollowFixture {
   RestRouter router;
 };
 
+// Rule `rule-1` (`logs-*`) that has started logs-1, now SYNCING.
+void rule_with_one_syncing_index(AutofollowFixture& a) {
+  a.f.leader_index("logs-1", 1);
+  REQUIRE(a.add_rule("rule-1", "logs-*").status == 200);
+  a.f.run_until(a.f.sim().now() + 5 * kUsPerS);
+  REQUIRE(a.status("logs-1") == "SYNCING");
+}
+
 std::string reason_of(const RestResponse& r) {
   return r.body["error"]["reason"].get<std::string>();
 }
@@ -161,10 +169,7 @@ TEST_CASE("deleting a missing rule depends on the engine version", "[autofollow]
 
 TEST_CASE("deleting a rule stops new replications only", "[autofollow]") {
   AutofollowFixture a;
-  a.f.leader_index("logs-1", 1);
-  REQUIRE(a.add_rule("rule-1", "logs-*").status == 200);
-  a.f.run_until(a.f.sim().now() + 5 * kUsPerS);
-  REQUIRE(a.status("logs-1") == "SYNCING");
+  rule_with_one_syncing_index(a);
   CHECK(a.delete_rule("rule-1").status == 200);
   CHECK(a.stats()["autofollow_stats"] == json::array());
   a.f.leader_index("logs-2", 1);
@@ -177,10 +182,7 @@ TEST_CASE("deleting a rule stops new replications only", "[autofollow]") {
 
 TEST_CASE("a follower stopped and deleted is replicated again at the next poll", "[autofollow]") {
   AutofollowFixture a;
-  a.f.leader_index("logs-1", 1);
-  REQUIRE(a.add_rule("rule-1", "logs-*").status == 200);
-  a.f.run_until(a.f.sim().now() + 5 * kUsPerS);
-  REQUIRE(a.status("logs-1") == "SYNCING");
+  rule_with_one_syncing_index(a);
   REQUIRE(a.call("POST _plugins/_replication/logs-1/_stop", json::object()).status == 200);
   a.f.run_until(a.f.sim().now() + 40 * kUsPerS);
   CHECK(a.status("logs-1") == "REPLICATION NOT IN PROGRESS");  // the index still exists: skipped silently
