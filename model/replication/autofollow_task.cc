@@ -66,15 +66,17 @@ bool AutofollowTask::leader_reachable(DomainId& leader) const {
   return world_.network().reachable(rule_.follower, leader);
 }
 
+void AutofollowTask::leader_call_failed() {
+  ++num_failed_leader_calls_;
+  trace("listing the leader's indices failed: leader unreachable");
+  finish_poll();
+}
+
 void AutofollowTask::poll() {
   // num_failed_start_replication is the latest poll's count (facts §1.8).
   num_failed_last_poll_ = 0;
   DomainId leader = 0;
-  if (!leader_reachable(leader)) {
-    ++num_failed_leader_calls_;
-    trace("listing the leader's indices failed: leader unreachable");
-    return finish_poll();
-  }
+  if (!leader_reachable(leader)) return leader_call_failed();
   // GetIndex on the pattern is one round trip to the leader; the listing is taken when the request arrives.
   const sim_time_us rtt_us = world_.network().one_way_latency_us(rule_.follower, leader) +
                              world_.network().one_way_latency_us(leader, rule_.follower);
@@ -83,11 +85,7 @@ void AutofollowTask::poll() {
 
 void AutofollowTask::listed() {
   DomainId leader = 0;
-  if (!leader_reachable(leader)) {
-    ++num_failed_leader_calls_;
-    trace("listing the leader's indices failed: leader unreachable");
-    return finish_poll();
-  }
+  if (!leader_reachable(leader)) return leader_call_failed();
   Domain& leader_domain = world_.domain(leader);
   leader_domain.catch_up_writes(world_.now());  // rollover writers create their indices on first write
   const Domain& follower_domain = world_.domain(rule_.follower);

@@ -83,6 +83,7 @@ class AutofollowTask final : public EventTarget {
   void record_result(const std::string& leader_index, sim_time_us leader_created_us, const RestResponse& response);
   void record_failure(const std::string& leader_index, const std::string& reason);
   void finish_poll();
+  void leader_call_failed();  // no active connection, or the leader unreachable: counted, nothing starts
   bool leader_reachable(DomainId& leader) const;
   void trace(const std::string& message) const;
 
