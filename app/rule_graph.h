@@ -1,9 +1,11 @@
 #pragma once
-// The auto-follow rules of a scenario as a Boost.Graph digraph: one vertex per rule, an edge r -> s when s pulls from
-// the domain r replicates into (s's leader domain is r's follower domain), so the follower copies r creates are
-// leader candidates for s. Cycles of this graph are auto-follow cycles across domains; rules sharing a follower
-// domain and a connection alias are the ones whose patterns can overlap.
+// The auto-follow rules of a scenario over the domains: a Boost.Graph digraph with one vertex per domain and an edge
+// leader -> follower wherever some rule pulls (the way indices flow). An elementary cycle of domains with one rule
+// per hop whose patterns all match a common name is an auto-follow cycle: each rule sees the follower copies the
+// previous one creates. Rules sharing a follower domain and a connection alias are the ones whose patterns can
+// overlap.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,8 +23,9 @@ class RuleGraph {
  public:
   explicit RuleGraph(std::vector<GraphRule> rules);
 
-  // Elementary cycles, as rule indices in the direction indices flow (each rule pulls from the previous one's
-  // follower domain), whose patterns all match one common name; at most `max_cycles` of them.
+  // One rule cycle per elementary domain cycle (of at most 8 domains) that has rules whose patterns share a name:
+  // rule indices in the direction indices flow, each rule pulling from the previous one's follower domain. At most
+  // `max_cycles` of them; the search is bounded (10 000 domain cycles, 1 000 rule choices per cycle).
   std::vector<std::vector<int>> cycles(std::size_t max_cycles) const;
   // Pairs (i < j) of rules on the same follower domain and connection alias whose patterns match a common name.
   std::vector<std::pair<int, int>> overlaps() const;

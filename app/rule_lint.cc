@@ -56,10 +56,9 @@ const ConnectionSpec* find_connection(const Scenario& scenario, const std::strin
 
 // The rules the steps create: requests the plugin would accept (valid name and pattern, a known connection). A
 // second POST of the same rule is the plugin's 500 and creates nothing.
-std::vector<LintedRule> collect_rules(const Scenario& scenario, bool& truncated) {
+std::vector<LintedRule> collect_rules(const Scenario& scenario, std::optional<SourcePos>& first_skipped) {
   std::vector<LintedRule> rules;
   std::set<std::string> keys;
-  truncated = false;
   for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
     const StepSpec& s = scenario.steps[i];
     if (s.kind != StepKind::kRequest || s.method != "POST" || request_path(s.path) != kAutofollowPath) continue;
@@ -73,7 +72,7 @@ std::vector<LintedRule> collect_rules(const Scenario& scenario, bool& truncated)
     if (connection == nullptr) continue;
     if (!keys.insert(s.on + "\n" + *alias + "\n" + *name).second) continue;
     if (rules.size() == kMaxLintedRules) {
-      truncated = true;
+      first_skipped = s.pos;
       break;
     }
     LintedRule r;
@@ -146,7 +145,9 @@ void graph_warnings(std::vector<LintedRule>& rules, std::vector<LintWarning>& wa
     graph_rules.push_back({id(r.follower_domain), id(r.leader_domain), r.leader_alias, r.pattern});
   }
   const RuleGraph graph(std::move(graph_rules));
-  for (const auto& [i, j] : graph.overlaps()) {
+  const auto overlaps = graph.overlaps();
+  for (std::size_t k = 0; k < overlaps.size() && k < kMaxReportedOverlaps; ++k) {
+    const auto [i, j] = overlaps[k];
     const LintedRule& a = rules[static_cast<std::size_t>(i)];
     const LintedRule& b = rules[static_cast<std::size_t>(j)];
     warnings.push_back({b.pos, "auto-follow rules '" + a.name + "' ('" + a.pattern + "') and '" + b.name + "' ('" +
@@ -154,6 +155,11 @@ void graph_warnings(std::vector<LintedRule>& rules, std::vector<LintWarning>& wa
                                    b.leader_alias +
                                    "': an index matching both is started by whichever poll gets "
                                    "there first and skipped by the other"});
+  }
+  if (overlaps.size() > kMaxReportedOverlaps) {
+    const LintedRule& last = rules[static_cast<std::size_t>(overlaps.back().second)];
+    warnings.push_back({last.pos, std::to_string(overlaps.size() - kMaxReportedOverlaps) +
+                                      " more pairs of overlapping auto-follow rules not listed"});
   }
   for (const std::vector<int>& cycle : graph.cycles(kMaxReportedCycles)) {
     // Name the cycle by domains in the direction indices flow, starting from the first rule's leader.
@@ -178,11 +184,11 @@ void graph_warnings(std::vector<LintedRule>& rules, std::vector<LintWarning>& wa
 
 RuleLint lint_autofollow_rules(const Scenario& scenario) {
   RuleLint lint;
-  bool truncated = false;
-  lint.rules = collect_rules(scenario, truncated);
-  if (truncated) {
-    lint.warnings.push_back({lint.rules.back().pos, "more than " + std::to_string(kMaxLintedRules) +
-                                                        " auto-follow rules: only the first ones were linted"});
+  std::optional<SourcePos> first_skipped;
+  lint.rules = collect_rules(scenario, first_skipped);
+  if (first_skipped) {
+    lint.warnings.push_back({*first_skipped, "more than " + std::to_string(kMaxLintedRules) +
+                                                 " auto-follow rules: only the first ones were linted"});
   }
   pick_up(scenario, lint.rules, lint.warnings);
   graph_warnings(lint.rules, lint.warnings);

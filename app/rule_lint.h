@@ -15,6 +15,7 @@ namespace ccrsim {
 // Rules beyond this many are not linted (a warning says so): the pairwise and cycle checks are quadratic or worse.
 inline constexpr std::size_t kMaxLintedRules = 1000;
 inline constexpr std::size_t kMaxReportedCycles = 100;
+inline constexpr std::size_t kMaxReportedOverlaps = 100;
 
 struct LintedRule {
   std::string follower_domain;
