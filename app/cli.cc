@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/rule_lint.h"
 #include "app/scenario_runner.h"
 #include "app/scenario_validation.h"
 #include "app/sha256.h"
@@ -73,9 +74,18 @@ std::string default_out_dir(const std::string& scenario_path) {
   return (std::filesystem::path("ccrsim-out") / std::filesystem::path(scenario_path).stem()).string();
 }
 
+// The auto-follow rule lint's warnings (`FILE:LINE:COL: warning: ...`, stderr); they never change the exit code.
+RuleLint print_rule_lint_warnings(const Scenario& scenario, const std::string& path) {
+  RuleLint lint = lint_autofollow_rules(scenario);
+  for (const std::string& line : render_lint_warnings(path, lint)) std::cerr << line << "\n";
+  return lint;
+}
+
 int command_validate(const std::string& path) {
   std::optional<Scenario> scenario = load_valid(path);
   if (!scenario) return kExitInvalid;
+  const RuleLint lint = print_rule_lint_warnings(*scenario, path);
+  for (const std::string& line : render_lint_rules(lint)) std::cout << line << "\n";
   std::cout << path << ": valid (" << scenario->domains.size() << " domains, " << scenario->steps.size()
             << " steps, " << scenario->checks.size() << " checks)\n";
   return kExitPassed;
@@ -84,6 +94,7 @@ int command_validate(const std::string& path) {
 int command_run(const RunArgs& args) {
   std::optional<Scenario> scenario = load_valid(args.scenario_path);
   if (!scenario) return kExitInvalid;
+  print_rule_lint_warnings(*scenario, args.scenario_path);
   if (args.seed) scenario->seed = *args.seed;
   const std::string out_dir = args.out_dir.empty() ? default_out_dir(args.scenario_path) : args.out_dir;
   std::error_code ec;

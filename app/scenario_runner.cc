@@ -2,10 +2,12 @@
 
 #include <algorithm>
 
+#include "app/autofollow_results.h"
 #include "app/replication_sampler.h"
 #include "app/step_runner.h"
 #include "app/version.h"
 #include "model/rest/core_apis.h"
+#include "model/replication/autofollow_service.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/rest_router.h"
 #include "model/world.h"
@@ -151,6 +153,8 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   register_core_apis(router);
   ReplicationService replication(world);
   register_replication_api(router, replication);
+  AutofollowService autofollow(replication);
+  register_autofollow_api(router, autofollow);
   ReplicationSampler sampler(sim, replication, scenario.sample_interval_us);
   sampler.start();
 
@@ -180,6 +184,8 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.connections = connection_results(world);
   sampler.sample_now();
   r.replications = sampler.results();
+  r.autofollow_rules = autofollow_results(autofollow, replication);
+  add_rule_lint(lint_autofollow_rules(scenario), r);
   r.checks = evaluate_checks(scenario.checks, r);
   r.fingerprint = sim.fingerprint();
   r.events = sim.events_processed();

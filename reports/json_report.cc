@@ -102,6 +102,54 @@ json disaster_json(const DisasterResult& d) {
   return j;
 }
 
+json autofollow_rule_json(const AutofollowRuleResult& a) {
+  json j = json::object();
+  j["follower_domain"] = a.follower_domain;
+  j["leader_alias"] = a.leader_alias;
+  j["name"] = a.name;
+  j["pattern"] = a.pattern;
+  j["created_s"] = seconds(a.created_us);
+  j["deleted_s"] = optional_seconds(a.deleted_us);
+  j["polls"] = a.polls;
+  j["num_success_start_replication"] = a.successes;
+  j["num_failed_start_replication"] = a.failures;
+  j["num_failed_leader_calls"] = a.failed_leader_calls;
+  j["failed_indices"] = a.failed_indices;
+  j["started"] = json::array();
+  for (const AutofollowIndexResult& i : a.started) {
+    json s = json::object();
+    s["leader_index"] = i.leader_index;
+    s["follower_index"] = i.follower_index;
+    s["leader_created_s"] = seconds(i.leader_created_us);
+    s["started_s"] = seconds(i.started_us);
+    s["syncing_s"] = optional_seconds(i.syncing_us);
+    s["delay_s"] = i.syncing_us ? json(seconds(*i.syncing_us - i.leader_created_us)) : json(nullptr);
+    j["started"].push_back(std::move(s));
+  }
+  j["failures"] = json::array();
+  for (const AutofollowFailureResult& f : a.failed) {
+    j["failures"].push_back({{"leader_index", f.leader_index}, {"reason", f.reason}, {"count", f.count},
+                             {"first_s", seconds(f.first_us)}, {"last_s", seconds(f.last_us)}});
+  }
+  return j;
+}
+
+json autofollow_json(const RunResult& r) {
+  json j = json::object();
+  j["rules"] = json::array();
+  for (const AutofollowRuleResult& a : r.autofollow_rules) j["rules"].push_back(autofollow_rule_json(a));
+  json lint = json::object();
+  lint["rules"] = json::array();
+  for (const RuleLintResult& l : r.rule_lint) {
+    lint["rules"].push_back({{"follower_domain", l.follower_domain}, {"leader_alias", l.leader_alias},
+                             {"leader_domain", l.leader_domain}, {"name", l.name}, {"pattern", l.pattern},
+                             {"picks_up", l.picks_up}, {"later", l.later}});
+  }
+  lint["warnings"] = r.rule_warnings;
+  j["lint"] = std::move(lint);
+  return j;
+}
+
 }  // namespace
 
 json build_json_report(const RunResult& r) {
@@ -130,6 +178,7 @@ json build_json_report(const RunResult& r) {
   }
   j["replications"] = json::array();
   for (const ReplicationResult& rep : r.replications) j["replications"].push_back(replication_json(rep));
+  j["autofollow"] = autofollow_json(r);
   j["faults"] = json::array();
   for (const FaultResult& f : r.faults) j["faults"].push_back(fault_json(f));
   j["disasters"] = json::array();

@@ -65,6 +65,57 @@ void replications_section(const RunResult& r, std::string& out) {
   }
 }
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out.append(out.empty() ? "" : ", ").append(item);
+  return out.empty() ? "-" : out;
+}
+
+void autofollow_section(const RunResult& r, std::string& out) {
+  if (r.autofollow_rules.empty() && r.rule_lint.empty()) return;
+  out += "\n## Auto-follow\n\n| rule | pattern | created | deleted | polls | started | failed starts | failed leader "
+         "calls | failed indices at end |\n|---|---|---|---|---|---|---|---|---|\n";
+  for (const AutofollowRuleResult& a : r.autofollow_rules) {
+    out += "| " + cell(a.follower_domain + "/" + a.leader_alias + ":" + a.name) + " | `" + cell(a.pattern) + "` | " +
+           s(a.created_us) + " | " + (a.deleted_us ? s(*a.deleted_us) : std::string("-")) + " | " +
+           std::to_string(a.polls) + " | " + std::to_string(a.successes) + " | " + std::to_string(a.failures) + " | " +
+           std::to_string(a.failed_leader_calls) + " | " + cell(joined(a.failed_indices)) + " |\n";
+  }
+  bool any_started = false;
+  for (const AutofollowRuleResult& a : r.autofollow_rules) any_started = any_started || !a.started.empty();
+  if (any_started) {
+    out += "\n### Indices started by rules\n\n| rule | leader index | leader created | started | SYNCING | delay |\n";
+    out += "|---|---|---|---|---|---|\n";
+    for (const AutofollowRuleResult& a : r.autofollow_rules) {
+      for (const AutofollowIndexResult& i : a.started) {
+        out += "| " + cell(a.name) + " | " + cell(i.leader_index) + " | " + s(i.leader_created_us) + " | " +
+               s(i.started_us) + " | " + (i.syncing_us ? s(*i.syncing_us) : std::string("-")) + " | " +
+               (i.syncing_us ? s(*i.syncing_us - i.leader_created_us) : std::string("-")) + " |\n";
+      }
+    }
+  }
+  bool any_failed = false;
+  for (const AutofollowRuleResult& a : r.autofollow_rules) any_failed = any_failed || !a.failed.empty();
+  if (any_failed) {
+    out += "\n### Failed starts\n\n| rule | leader index | times | first | last | reason |\n|---|---|---|---|---|---|\n";
+    for (const AutofollowRuleResult& a : r.autofollow_rules) {
+      for (const AutofollowFailureResult& f : a.failed) {
+        out += "| " + cell(a.name) + " | " + cell(f.leader_index) + " | " + std::to_string(f.count) + " | " +
+               s(f.first_us) + " | " + s(f.last_us) + " | " + cell(f.reason) + " |\n";
+      }
+    }
+  }
+  if (!r.rule_lint.empty()) {
+    out += "\n### Rule lint\n\n| rule | leader | picks up at t = 0 | later (rollover) |\n|---|---|---|---|\n";
+    for (const RuleLintResult& l : r.rule_lint) {
+      out += "| " + cell(l.follower_domain + "/" + l.leader_alias + ":" + l.name) + " `" + cell(l.pattern) + "` | " +
+             cell(l.leader_domain) + " | " + cell(joined(l.picks_up)) + " | " + cell(joined(l.later)) + " |\n";
+    }
+    if (!r.rule_warnings.empty()) out += "\n";
+    for (const std::string& w : r.rule_warnings) out += "- warning: " + w + "\n";
+  }
+}
+
 void checks_section(const RunResult& r, std::string& out) {
   if (r.checks.empty()) return;
   out += "\n## Checks\n\n| check | metric | value | limit | result |\n|---|---|---|---|---|\n";
@@ -90,6 +141,7 @@ std::string render_markdown_report(const RunResult& r) {
   steps_section(r, out);
   connections_section(r, out);
   replications_section(r, out);
+  autofollow_section(r, out);
   checks_section(r, out);
   return out;
 }

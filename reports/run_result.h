@@ -109,6 +109,52 @@ struct DisasterResult {
   std::optional<sim_time_us> rto_us;  // nullopt: no follower accepted writes before the run ended
 };
 
+// One replication an auto-follow rule started: the delay from the leader index's creation to SYNCING.
+struct AutofollowIndexResult {
+  std::string leader_index;
+  std::string follower_index;
+  sim_time_us leader_created_us = 0;
+  sim_time_us started_us = 0;
+  std::optional<sim_time_us> syncing_us;  // nullopt: never reached SYNCING before the run ended
+};
+
+// Failed starts of one leader index by one rule, folded.
+struct AutofollowFailureResult {
+  std::string leader_index;
+  std::string reason;  // the last one
+  int count = 0;
+  sim_time_us first_us = 0;
+  sim_time_us last_us = 0;
+};
+
+// One auto-follow rule as it ran.
+struct AutofollowRuleResult {
+  std::string follower_domain;
+  std::string leader_alias;
+  std::string name;
+  std::string pattern;
+  sim_time_us created_us = 0;
+  std::optional<sim_time_us> deleted_us;
+  std::int64_t polls = 0;
+  int successes = 0;
+  int failures = 0;  // failed starts over the whole run
+  int failed_leader_calls = 0;
+  std::vector<std::string> failed_indices;  // at the end of the run
+  std::vector<AutofollowIndexResult> started;
+  std::vector<AutofollowFailureResult> failed;
+};
+
+// The rule lint (app/rule_lint.h) as the report prints it.
+struct RuleLintResult {
+  std::string follower_domain;
+  std::string leader_alias;
+  std::string leader_domain;
+  std::string name;
+  std::string pattern;
+  std::vector<std::string> picks_up;
+  std::vector<std::string> later;
+};
+
 // A domain as the scenario configured it, for the topology picture and topology.dot.
 struct DomainResult {
   std::string name;
@@ -142,6 +188,9 @@ struct RunResult {
   std::vector<FaultResult> faults;
   std::vector<DisasterResult> disasters;
   std::vector<CheckResult> checks;
+  std::vector<AutofollowRuleResult> autofollow_rules;
+  std::vector<RuleLintResult> rule_lint;
+  std::vector<std::string> rule_warnings;  // "LINE:COL: message"
 
   int expectations_total() const;
   int expectations_failed() const;
