@@ -117,7 +117,7 @@ void pick_up(const Scenario& scenario, std::vector<LintedRule>& rules, std::vect
   for (LintedRule& r : rules) {
     const std::set<std::string>& follower = on(r.follower_domain);
     for (const std::string& index : on(r.leader_domain)) {
-      if (!wildcard_match(r.pattern, index)) continue;
+      if (!simple_match(r.pattern, index)) continue;
       if (index.front() == '.') {
         warnings.push_back({r.pos, "auto-follow rule " + rule_label(r) + " catches the dot-index '" + index +
                                        "': its start fails validation (must not start with '.') and is retried every "

@@ -104,7 +104,7 @@ void AutofollowTask::listed() {
   next_to_start_ = 0;
   for (const auto& [name, index] : leader_domain.indices()) {
     if (static_cast<int>(to_start_.size()) >= free_slots) break;
-    if (index->closed() || index->hidden() || !wildcard_match(rule_.pattern, name)) continue;
+    if (index->closed() || index->hidden() || !simple_match(rule_.pattern, name)) continue;
     // The follower name is the leader's (2.x); a name that exists on the follower is skipped silently (#327).
     if (follower_domain.find_index(name) != nullptr) continue;
     if (failed_indices_.count(name) != 0) continue;

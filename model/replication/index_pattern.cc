@@ -5,7 +5,7 @@
 
 namespace ccrsim {
 
-bool wildcard_match(std::string_view pattern, std::string_view name) {
+bool simple_match(std::string_view pattern, std::string_view name) {
   // Greedy two-pointer match with backtracking to the last star: linear in practice, never exponential.
   std::size_t p = 0, n = 0;
   std::size_t star = std::string_view::npos, star_n = 0;

@@ -9,7 +9,7 @@
 namespace ccrsim {
 
 // Regex.simpleMatch: does `name` match `pattern`?
-bool wildcard_match(std::string_view pattern, std::string_view name);
+bool simple_match(std::string_view pattern, std::string_view name);
 
 // Is there at least one name that matches every pattern? Decided on the product of the patterns' automata. The
 // search is bounded (kMaxIntersectionStates); past the bound the answer is a conservative `true`.
