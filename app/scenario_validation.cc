@@ -1,5 +1,6 @@
 #include "app/scenario_validation.h"
 
+#include "app/aws_config_check.h"
 #include "app/settings_check.h"
 #include "app/support_check.h"
 #include "sim/scenario/scenario_loader.h"
@@ -10,6 +11,7 @@ std::optional<Scenario> load_and_check_scenario(const std::string& path, Diagnos
   std::optional<Scenario> scenario = load_scenario(path, diags);
   if (!scenario || !diags.empty()) return std::nullopt;
   check_domain_settings(*scenario, diags);
+  check_aws_config(*scenario, diags);
   check_supported(*scenario, diags);
   if (!diags.empty()) return std::nullopt;
   return scenario;
