@@ -5,6 +5,7 @@
 
 #include "model/domain.h"
 #include "model/index.h"
+#include "model/replication/leader_connection.h"
 
 namespace ccrsim {
 
@@ -83,7 +84,7 @@ void ShardReplicationTask::cancel() {
 
 bool ShardReplicationTask::renew_lease() {
   // A renewal is a call to the leader; when it cannot be made the plugin only logs.
-  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) return true;
+  if (!alias_resolves() || !ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) return true;
   Index* current = current_leader_index();
   if (current == nullptr) return true;  // GetChanges reports the missing index
   const Index* follower = follower_index();
@@ -128,6 +129,11 @@ void ShardReplicationTask::launch(int r) {
 
 void ShardReplicationTask::send_request(int r) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
+  if (!alias_resolves()) {
+    // getRemoteClusterClient(alias) throws before any request leaves: a 404, which ends the shard task.
+    fail(kNoSuchRemoteClusterClass, no_such_remote_cluster_message(entry_.leader_alias));
+    return;
+  }
   if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
     attempt_failed(r, Failure::kDisconnected);
     return;
@@ -139,7 +145,8 @@ void ShardReplicationTask::send_request(int r) {
 
 void ShardReplicationTask::on_request_arrives(int r) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
-  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
+  // A connection deleted under an in-flight request closes it: a disconnect, which the retry helper retries.
+  if (!alias_resolves() || !ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
     attempt_failed(r, Failure::kDisconnected);
     return;
   }
@@ -228,7 +235,7 @@ void ShardReplicationTask::send_response(int r) {
 void ShardReplicationTask::on_response(int r, bool transfer_failed) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
   reader.transfer = TransferId{};
-  if (transfer_failed) {
+  if (transfer_failed || !alias_resolves()) {
     attempt_failed(r, Failure::kDisconnected);
     return;
   }
@@ -372,6 +379,10 @@ void ShardReplicationTask::apply(SeqRange range) {
   follower->apply_replicated(shard_, *leader, range.from, range.to, now);
   entry_.ops_replicated += range.count();
   stats_.follower_checkpoint = target.local_checkpoint();
+}
+
+bool ShardReplicationTask::alias_resolves() const {
+  return leader_alias_resolves(ctx_.world.connections(), entry_.follower_domain, entry_.leader_alias);
 }
 
 void ShardReplicationTask::fail(const std::string& exception_class, const std::string& message) {

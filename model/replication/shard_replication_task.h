@@ -148,6 +148,8 @@ class ShardReplicationTask final : public EventTarget {
   void apply(SeqRange range);
   void record_delivery(const OpRun& run, std::int64_t lo, std::int64_t hi, sim_time_us now_us);
   void fail(const std::string& exception_class, const std::string& message);
+  // The leader alias still names an ACTIVE connection (a deleted connection no longer resolves).
+  bool alias_resolves() const;
   bool renew_lease();
 
   ReplicationContext& ctx_;
