@@ -45,15 +45,21 @@ ConnectionOutcome ConnectionLifecycle::create_outbound(const CreateConnectionReq
   return {&added, std::nullopt};
 }
 
-ConnectionOutcome ConnectionLifecycle::accept(Connection& c, DomainId by) {
+std::optional<RestResponse> ConnectionLifecycle::pending_inbound_refusal(const Connection& c, DomainId by,
+                                                                         const char* verb) const {
   if (by != c.remote || !visible_inbound(c.status)) {
-    return {nullptr, aws_errors::resource_not_found("Inbound connection " + c.id + " not found on domain " +
-                                                    world_.domain(by).name())};
+    return aws_errors::resource_not_found("Inbound connection " + c.id + " not found on domain " +
+                                          world_.domain(by).name());
   }
   if (c.status != ConnectionStatus::kPendingAcceptance) {
-    return {nullptr, aws_errors::disabled_operation("Connection " + c.id + " is " + to_string(c.status) +
-                                                    ": only a connection in PENDING_ACCEPTANCE can be accepted")};
+    return aws_errors::disabled_operation("Connection " + c.id + " is " + to_string(c.status) +
+                                          ": only a connection in PENDING_ACCEPTANCE can be " + verb);
   }
+  return std::nullopt;
+}
+
+ConnectionOutcome ConnectionLifecycle::accept(Connection& c, DomainId by) {
+  if (auto refusal = pending_inbound_refusal(c, by, "accepted")) return {nullptr, std::move(refusal)};
   // This connection already counts (it is pending); the limit is broken when accepting it would leave a side
   // with more than the maximum.
   for (DomainId d : {c.remote, c.local}) {
@@ -66,14 +72,7 @@ ConnectionOutcome ConnectionLifecycle::accept(Connection& c, DomainId by) {
 }
 
 ConnectionOutcome ConnectionLifecycle::reject(Connection& c, DomainId by) {
-  if (by != c.remote || !visible_inbound(c.status)) {
-    return {nullptr, aws_errors::resource_not_found("Inbound connection " + c.id + " not found on domain " +
-                                                    world_.domain(by).name())};
-  }
-  if (c.status != ConnectionStatus::kPendingAcceptance) {
-    return {nullptr, aws_errors::disabled_operation("Connection " + c.id + " is " + to_string(c.status) +
-                                                    ": only a connection in PENDING_ACCEPTANCE can be rejected")};
-  }
+  if (auto refusal = pending_inbound_refusal(c, by, "rejected")) return {nullptr, std::move(refusal)};
   enter(c, ConnectionStatus::kRejecting, "Rejected by the owner of domain " + world_.domain(by).name());
   return {&c, std::nullopt};
 }

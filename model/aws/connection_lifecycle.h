@@ -48,6 +48,8 @@ class ConnectionLifecycle : public EventTarget {
   void on_event(std::uint64_t arg) override;
 
  private:
+  // Accept and reject: only the remote owner, only while PENDING_ACCEPTANCE.
+  std::optional<RestResponse> pending_inbound_refusal(const Connection& c, DomainId by, const char* verb) const;
   void enter(Connection& c, ConnectionStatus status, std::string message = {});
   void stage_done(Connection& c);
   sim_time_us stage_delay_us(ConnectionStatus status) const;
