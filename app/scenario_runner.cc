@@ -5,6 +5,7 @@
 #include "app/autofollow_results.h"
 #include "app/replication_sampler.h"
 #include "app/step_runner.h"
+#include "app/topology_summary.h"
 #include "app/version.h"
 #include "model/rest/core_apis.h"
 #include "model/replication/autofollow_service.h"
@@ -46,26 +47,27 @@ void add_workloads(World& world, const Scenario& scenario, sim_time_us end_us) {
   }
 }
 
-std::string connection_id(Rng& rng) {
-  static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  std::string id = "cc-";
-  for (int i = 0; i < 24; ++i) id.push_back(kChars[rng.below(36)]);
-  return id;
-}
-
+// The `connections:` section: each connection is requested, validated and accepted before t = 0 through the same
+// lifecycle the `aws:` steps use, with the stage timers collapsed.
 void add_connections(World& world, const Scenario& scenario) {
-  Rng rng(scenario.seed, "connections");
+  ConnectionLifecycle& lifecycle = world.connection_lifecycle();
+  lifecycle.set_instant(true);
   for (const ConnectionSpec& spec : scenario.connections) {
-    Connection c;
-    c.id = connection_id(rng);
-    c.alias = spec.alias;
-    c.local = *world.find_domain(spec.from);
-    c.remote = *world.find_domain(spec.to);
-    c.vpc_endpoint = spec.mode == ConnectionMode::kVpcEndpoint;
-    c.search_only = spec.search_only;
-    c.status = ConnectionStatus::kActive;
-    world.connections().add(std::move(c));
+    CreateConnectionRequest request;
+    request.local = *world.find_domain(spec.from);
+    request.remote = *world.find_domain(spec.to);
+    request.alias = spec.alias;
+    request.vpc_endpoint = spec.mode == ConnectionMode::kVpcEndpoint;
+    request.search_only = spec.search_only;
+    ConnectionOutcome created = lifecycle.create_outbound(request);
+    if (created.connection == nullptr || created.connection->status != ConnectionStatus::kPendingAcceptance) continue;
+    ConnectionOutcome accepted = lifecycle.accept(*created.connection, request.remote);
+    if (accepted.error) {
+      // Accepting would break the limit: the connection stays pending, with the reason for the report.
+      created.connection->message = accepted.error->body.value("message", "");
+    }
   }
+  lifecycle.set_instant(false);
 }
 
 // When a run without `duration` ends after its steps: every fault window closed and every bounded writer done.
@@ -186,6 +188,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.replications = sampler.results();
   r.autofollow_rules = autofollow_results(autofollow, replication);
   add_rule_lint(lint_autofollow_rules(scenario), r);
+  r.topology = summarize_topology(world, r.replications);
   r.checks = evaluate_checks(scenario.checks, r);
   r.fingerprint = sim.fingerprint();
   r.events = sim.events_processed();

@@ -1,6 +1,7 @@
 #include "app/scenario_validation.h"
 
 #include "app/security_check.h"
+#include "app/aws_config_check.h"
 #include "app/settings_check.h"
 #include "app/support_check.h"
 #include "sim/scenario/scenario_loader.h"
@@ -12,6 +13,7 @@ std::optional<Scenario> load_and_check_scenario(const std::string& path, Diagnos
   if (!scenario || !diags.empty()) return std::nullopt;
   check_domain_settings(*scenario, diags);
   check_domain_security(*scenario, diags);
+  check_aws_config(*scenario, diags);
   check_supported(*scenario, diags);
   if (!diags.empty()) return std::nullopt;
   return scenario;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/expectation.h"
+#include "model/aws/aws_api.h"
 #include "reports/number_format.h"
 
 namespace ccrsim {
@@ -74,6 +75,11 @@ void StepRunner::attempt() {
   const StepSpec& s = spec();
   ++current().attempts;
   const std::uint64_t generation = ++attempt_generation_;
+  if (s.kind == StepKind::kAws) {
+    // The configuration API answers at once; its effects run on the connection lifecycle's timers.
+    on_response(generation, handle_aws_operation(world_, *world_.find_domain(s.on), s.aws_operation, s.aws_args));
+    return;
+  }
   RestRequest request;
   std::string error;
   if (!parse_request_line(s.method + " " + s.path, request, error)) {

@@ -35,14 +35,8 @@ void check_supported(const Scenario& scenario, Diagnostics& diags) {
       diags.error(d.capacity.pos, "domain '" + d.name + "': capacity is not supported yet");
     }
   }
-  for (const ConnectionSpec& c : scenario.connections) {
-    if (c.search_only) diags.error(c.pos, "connection '" + c.alias + "': search_only connections are not supported yet");
-  }
   for (const FaultSpec& f : scenario.faults) {
     diags.error(f.pos, std::string("fault kind '") + fault_kind_name(f.kind) + "' is not supported yet");
-  }
-  for (const StepSpec& s : scenario.steps) {
-    if (s.kind == StepKind::kAws) diags.error(s.pos, "aws operation '" + s.aws_operation + "' is not supported yet");
   }
   for (const CheckSpec& c : scenario.checks) {
     if (is_fault_metric(c.metric)) diags.error(c.pos, "check metric '" + c.metric + "' is not supported yet");

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/aws/connection_lifecycle.h"
 #include "model/connection.h"
 #include "model/domain.h"
 #include "sim/network/network.h"
@@ -38,6 +39,7 @@ class World {
 
   Connections& connections() { return connections_; }
   const Connections& connections() const { return connections_; }
+  ConnectionLifecycle& connection_lifecycle() { return *connection_lifecycle_; }
 
  private:
   Simulator& sim_;
@@ -46,6 +48,7 @@ class World {
   sim_time_us end_us_ = 0;
   std::vector<std::unique_ptr<Domain>> domains_;
   Connections connections_;
+  std::unique_ptr<ConnectionLifecycle> connection_lifecycle_;
   Trace trace_;
 };
 

@@ -76,6 +76,20 @@ json check_json(const CheckResult& c) {
 
 json optional_seconds(const std::optional<sim_time_us>& t_us) { return t_us ? json(seconds(*t_us)) : json(nullptr); }
 
+json topology_json(const TopologyResult& t) {
+  json domains = json::array();
+  for (const TopologyResult::Domain& d : t.domains) {
+    domains.push_back({{"name", d.name}, {"region", d.region}, {"connected_domains", d.connected_domains}});
+  }
+  json copies = json::array();
+  for (const TopologyResult::Copies& c : t.copies) copies.push_back({{"index", c.index}, {"held_by", c.held_by}});
+  json regions = json::object();
+  for (const auto& [region, u] : t.without_copy_outside_region) {
+    regions[region] = {{"count", u.count}, {"indices", u.indices}};
+  }
+  return {{"domains", domains}, {"copies", copies}, {"without_copy_outside_region", regions}};
+}
+
 json fault_json(const FaultResult& f) {
   json j = json::object();
   j["name"] = f.name;
@@ -185,6 +199,7 @@ json build_json_report(const RunResult& r) {
   for (const DisasterResult& d : r.disasters) j["disasters"].push_back(disaster_json(d));
   j["checks"] = json::array();
   for (const CheckResult& c : r.checks) j["checks"].push_back(check_json(c));
+  j["topology"] = topology_json(r.topology);
   return j;
 }
 

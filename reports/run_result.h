@@ -1,6 +1,7 @@
 #pragma once
 // Everything a run produced that the report writers print. Filled by the scenario runner; read-only afterwards.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -173,6 +174,29 @@ struct CheckResult {
   std::string message;
 };
 
+// The topology's answers at the end of the run (docs/connections.md "Topology"): per domain its connected-domain
+// count, per replicated leader index every domain holding a copy, and per region the index copies with no copy
+// outside it.
+struct TopologyResult {
+  struct Domain {
+    std::string name;
+    std::string region;
+    int connected_domains = 0;
+  };
+  struct Copies {
+    std::string index;  // "leader-domain/leader-index"
+    std::vector<std::string> held_by;
+  };
+  std::vector<Domain> domains;
+  std::vector<Copies> copies;
+  struct Unprotected {
+    std::int64_t count = 0;
+    std::vector<std::string> indices;  // the first kMaxListed, sorted ("domain/index")
+  };
+  static constexpr std::size_t kMaxListed = 100;
+  std::map<std::string, Unprotected> without_copy_outside_region;
+};
+
 struct RunResult {
   std::string ccrsim_version;
   std::string scenario_name;
@@ -191,6 +215,7 @@ struct RunResult {
   std::vector<AutofollowRuleResult> autofollow_rules;
   std::vector<RuleLintResult> rule_lint;
   std::vector<std::string> rule_warnings;  // "LINE:COL: message"
+  TopologyResult topology;
 
   int expectations_total() const;
   int expectations_failed() const;

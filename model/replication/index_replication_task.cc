@@ -6,6 +6,7 @@
 #include "model/domain.h"
 #include "model/index.h"
 #include "model/security/access_control.h"
+#include "model/replication/leader_connection.h"
 #include "sim/scenario/engine_versions.h"
 
 namespace ccrsim {
@@ -57,6 +58,12 @@ std::uint64_t IndexReplicationTask::arg_for(Kind kind, int shard, int slot) cons
   return (static_cast<std::uint64_t>(generation_) << kGenerationShift) |
          (static_cast<std::uint64_t>(shard) << kShardShift) | (static_cast<std::uint64_t>(slot) << kSlotShift) |
          static_cast<std::uint64_t>(kind);
+}
+
+// The leader can be asked: the alias still names an ACTIVE connection and the network path is up.
+bool IndexReplicationTask::leader_reachable() {
+  return leader_alias_resolves(ctx_.world.connections(), entry_.follower_domain, entry_.leader_alias) &&
+         ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain);
 }
 
 void IndexReplicationTask::move_to(IndexTaskState next) {
@@ -147,7 +154,7 @@ void IndexReplicationTask::begin_restore() {
 // Slot 0 of the shard's chunk slots carries the metadata round trip: no chunk is in flight before it returns.
 void IndexReplicationTask::request_store_metadata(int shard) {
   Chunk& c = chunks_[static_cast<std::size_t>(shard)][0];
-  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
+  if (!leader_reachable()) {
     chunk_failed(shard, 0);
     return;
   }
@@ -159,7 +166,7 @@ void IndexReplicationTask::on_store_metadata_arrives(int shard) {
   Domain& leader_domain = ctx_.world.domain(entry_.leader_domain);
   leader_domain.catch_up_writes(ctx_.now());
   const Index* leader = leader_domain.find_index(entry_.leader_index);
-  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain) || leader == nullptr ||
+  if (!leader_reachable() || leader == nullptr ||
       leader->uuid() != entry_.leader_index_uuid) {
     chunk_failed(shard, 0);
     return;
@@ -200,7 +207,7 @@ void IndexReplicationTask::fill_chunks(int shard) {
 
 void IndexReplicationTask::send_chunk_request(int shard, int slot) {
   Chunk& c = chunks_[static_cast<std::size_t>(shard)][static_cast<std::size_t>(slot)];
-  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
+  if (!leader_reachable()) {
     chunk_failed(shard, slot);
     return;
   }
@@ -211,8 +218,8 @@ void IndexReplicationTask::send_chunk_request(int shard, int slot) {
 void IndexReplicationTask::on_chunk_request_arrives(int shard, int slot) {
   Chunk& c = chunks_[static_cast<std::size_t>(shard)][static_cast<std::size_t>(slot)];
   const Index* leader = ctx_.world.domain(entry_.leader_domain).find_index(entry_.leader_index);
-  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain) || leader == nullptr ||
-      leader->uuid() != entry_.leader_index_uuid || file_chunk_denied()) {
+  if (!leader_reachable() || leader == nullptr || leader->uuid() != entry_.leader_index_uuid ||
+      file_chunk_denied()) {
     chunk_failed(shard, slot);
     return;
   }
@@ -316,7 +323,7 @@ void IndexReplicationTask::schedule_metadata_sync() {
 
 void IndexReplicationTask::sync_metadata() {
   schedule_metadata_sync();
-  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) return;  // errors are only logged
+  if (!leader_reachable()) return;  // errors are only logged
   const Index* leader = ctx_.world.domain(entry_.leader_domain).find_index(entry_.leader_index);
   Index* follower = ctx_.world.domain(entry_.follower_domain).find_index(entry_.follower_index);
   if (leader == nullptr || follower == nullptr || leader->uuid() != entry_.leader_index_uuid) return;

@@ -51,6 +51,7 @@ class IndexReplicationTask final : public EventTarget {
   void on_event(std::uint64_t arg) override;
 
  private:
+  bool leader_reachable();
   enum class Kind : std::uint64_t {
     kChunkRequestArrives = 1,
     kChunkArrived,

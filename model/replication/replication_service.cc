@@ -6,6 +6,7 @@
 #include "model/domain.h"
 #include "model/index.h"
 #include "sim/scenario/engine_versions.h"
+#include "model/replication/leader_connection.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_settings.h"
 #include "model/security/access_control.h"
@@ -228,6 +229,9 @@ std::optional<RestResponse> ReplicationService::check_leader_for_start(DomainId 
     }
     return errors::leader_index_not_found(request.leader_index);
   }
+  if (auto refusal = leader_version_refusal(leader_domain, world_.domain(follower), request.leader_index)) {
+    return refusal;
+  }
   if (index->closed()) return errors::leader_primaries_inactive(request.leader_alias, request.leader_index);
   if (!index->follower_of().empty()) return errors::replicated_index(request.leader_index);
   if (!soft_deletes_enabled(*index)) return errors::soft_deletes_disabled();
@@ -246,8 +250,10 @@ sim_time_us ReplicationService::round_trip_us(DomainId a, DomainId b) {
 
 void ReplicationService::start(DomainId follower, const StartReplicationRequest& request, Responder done) {
   Domain& follower_domain = world_.domain(follower);
-  const Connection* connection = world_.connections().find_active(follower, request.leader_alias);
-  if (connection == nullptr) return done(errors::no_such_remote_cluster(request.leader_alias));
+  const Connection* connection = nullptr;
+  if (auto refusal = leader_connection_refusal(world_.connections(), follower, request.leader_alias, connection)) {
+    return done(std::move(*refusal));
+  }
   if (follower_domain.spec().fine_grained_access_control && !request.has_use_roles) {
     return done(errors::follower_roles_mandatory());
   }
@@ -263,8 +269,10 @@ void ReplicationService::start(DomainId follower, const StartReplicationRequest&
 void ReplicationService::start_after_remote_checks(DomainId follower, const StartReplicationRequest& request,
                                                    Responder done) {
   Domain& follower_domain = world_.domain(follower);
-  const Connection* connection = world_.connections().find_active(follower, request.leader_alias);
-  if (connection == nullptr) return done(errors::no_such_remote_cluster(request.leader_alias));
+  const Connection* connection = nullptr;
+  if (auto refusal = leader_connection_refusal(world_.connections(), follower, request.leader_alias, connection)) {
+    return done(std::move(*refusal));
+  }
   // The setup checks (facts §3) and the leader's IAM policy come before anything looks at the leader index.
   // Starts by an auto-follow rule (started_by "autofollow:<rule>") skip the setup checks, as isAutoFollowRequest does.
   SetupCheckRequest setup{request.user, request.follower_index, request.leader_index, request.leader_cluster_role,

@@ -6,6 +6,7 @@
 #include "model/domain.h"
 #include "model/index.h"
 #include "model/security/access_control.h"
+#include "model/replication/leader_connection.h"
 
 namespace ccrsim {
 
@@ -84,7 +85,7 @@ void ShardReplicationTask::cancel() {
 
 bool ShardReplicationTask::renew_lease() {
   // A renewal is a call to the leader; when it cannot be made the plugin only logs.
-  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) return true;
+  if (!alias_resolves() || !ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) return true;
   Index* current = current_leader_index();
   if (current == nullptr) return true;  // GetChanges reports the missing index
   const Index* follower = follower_index();
@@ -129,6 +130,11 @@ void ShardReplicationTask::launch(int r) {
 
 void ShardReplicationTask::send_request(int r) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
+  if (!alias_resolves()) {
+    // getRemoteClusterClient(alias) throws before any request leaves: a 404, which ends the shard task.
+    fail(kNoSuchRemoteClusterClass, no_such_remote_cluster_message(entry_.leader_alias));
+    return;
+  }
   if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
     attempt_failed(r, Failure::kDisconnected);
     return;
@@ -140,7 +146,8 @@ void ShardReplicationTask::send_request(int r) {
 
 void ShardReplicationTask::on_request_arrives(int r) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
-  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
+  // A connection deleted under an in-flight request closes it: a disconnect, which the retry helper retries.
+  if (!alias_resolves() || !ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
     attempt_failed(r, Failure::kDisconnected);
     return;
   }
@@ -230,7 +237,7 @@ void ShardReplicationTask::send_response(int r) {
 void ShardReplicationTask::on_response(int r, bool transfer_failed) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
   reader.transfer = TransferId{};
-  if (transfer_failed) {
+  if (transfer_failed || !alias_resolves()) {
     attempt_failed(r, Failure::kDisconnected);
     return;
   }
@@ -393,6 +400,10 @@ bool ShardReplicationTask::security_denied_replay() {
       replay_denial(ctx_.world.domain(entry_.follower_domain), entry_.follower_index, entry_.follower_cluster_role);
   if (denied) fail(kSecurityExceptionClass, *denied);
   return denied.has_value();
+}
+
+bool ShardReplicationTask::alias_resolves() const {
+  return leader_alias_resolves(ctx_.world.connections(), entry_.follower_domain, entry_.leader_alias);
 }
 
 void ShardReplicationTask::fail(const std::string& exception_class, const std::string& message) {

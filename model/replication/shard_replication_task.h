@@ -151,6 +151,8 @@ class ShardReplicationTask final : public EventTarget {
   // Security of the background requests (model/security/access_control.h): true when denied and failed.
   bool security_denied_fetch();
   bool security_denied_replay();
+  // The leader alias still names an ACTIVE connection (a deleted connection no longer resolves).
+  bool alias_resolves() const;
   bool renew_lease();
 
   ReplicationContext& ctx_;

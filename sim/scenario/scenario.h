@@ -69,6 +69,17 @@ struct ConnectionSpec {
   SourcePos pos;
 };
 
+// How long a connection stays in each transient status before AWS moves it on (docs/connections.md). AWS takes
+// minutes, not milliseconds; these defaults are in that order and every one can be set in `connection_delays:`.
+struct ConnectionDelaysSpec {
+  sim_time_us validating_us = 60 * kUsPerS;     // VALIDATING -> PENDING_ACCEPTANCE | VALIDATION_FAILED
+  sim_time_us approved_us = 30 * kUsPerS;       // APPROVED -> PROVISIONING
+  sim_time_us provisioning_us = 120 * kUsPerS;  // PROVISIONING -> ACTIVE
+  sim_time_us rejecting_us = 30 * kUsPerS;      // REJECTING -> REJECTED
+  sim_time_us deleting_us = 60 * kUsPerS;       // DELETING -> DELETED
+  SourcePos pos;
+};
+
 struct LinkSpec {
   std::optional<sim_time_us> latency_us;  // nullopt: `auto` (from the regions)
   sim_time_us jitter_us = 0;
@@ -183,6 +194,7 @@ struct Scenario {
   sim_time_us sample_interval_us = kUsPerS;
   std::vector<DomainSpec> domains;  // in file order
   std::vector<ConnectionSpec> connections;
+  ConnectionDelaysSpec connection_delays;
   NetworkSpec network;
   std::vector<IndexSpec> indices;
   std::vector<WorkloadSpec> workload;

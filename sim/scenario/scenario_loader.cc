@@ -219,6 +219,7 @@ class Loader {
                      std::map<std::string, SourcePos>& seen);
   void read_capacity(const Entry& e, DomainSpec& d);
   void read_connections(const Entry& e);
+  void read_connection_delays(const Entry& e);
   void read_network(const Entry& e);
   void read_link_fields(const Fields& f, LinkSpec& link);
   void read_indices(const Entry& e);
@@ -507,8 +508,8 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
     return std::nullopt;
   }
   auto top = read_map(root, {1, 1}, "scenario",
-                      {"name", "seed", "duration", "sample_interval", "domains", "connections", "network", "indices",
-                       "workload", "faults", "steps", "checks"},
+                      {"name", "seed", "duration", "sample_interval", "domains", "connections", "connection_delays",
+                       "network", "indices", "workload", "faults", "steps", "checks"},
                       "at the top level");
   if (top) read_top(*top);
   if (had_errors()) return std::nullopt;
@@ -547,6 +548,7 @@ void Loader::read_top(const Fields& top) {
   if (const Entry* e = require(top, "domains", ctx)) read_domains(*e);
   // Sections that refer to domains or faults come after the things they refer to.
   if (const Entry* e = top.get("connections")) read_connections(*e);
+  if (const Entry* e = top.get("connection_delays")) read_connection_delays(*e);
   if (const Entry* e = top.get("network")) read_network(*e);
   if (const Entry* e = top.get("indices")) read_indices(*e);
   if (const Entry* e = top.get("workload")) read_workload(*e);
@@ -841,6 +843,25 @@ void Loader::read_connections(const Entry& e) {
   }
 }
 
+// How long each transient connection status lasts (docs/connections.md); 0s makes a stage instant.
+void Loader::read_connection_delays(const Entry& e) {
+  auto f = read_map(e.value, e.value_pos, "connection_delays",
+                    {"validating", "approved", "provisioning", "rejecting", "deleting"}, "in connection_delays");
+  if (!f) return;
+  ConnectionDelaysSpec& d = s_.connection_delays;
+  d.pos = f->pos;
+  const std::pair<const char*, sim_time_us*> stages[] = {{"validating", &d.validating_us},
+                                                          {"approved", &d.approved_us},
+                                                          {"provisioning", &d.provisioning_us},
+                                                          {"rejecting", &d.rejecting_us},
+                                                          {"deleting", &d.deleting_us}};
+  for (const auto& [key, target] : stages) {
+    if (const Entry* stage = f->get(key)) {
+      if (auto v = read_duration(*stage)) *target = *v;
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Network (spec §4.3)
 
@@ -1062,8 +1083,9 @@ void Loader::read_rollover(const Entry& e, WorkloadSpec& w, const std::string& c
       error(name->value_pos, "rollover name must contain '{n}', got " + in_quotes(*v));
       v.reset();
     } else if (v) {
-      std::string sample = *v;
-      sample.replace(sample.find("{n}"), 3, "1");
+      // Built by concatenation: GCC 12 warns (-Wrestrict, a false positive) on string::replace inlined here.
+      const std::size_t at = v->find("{n}");
+      const std::string sample = v->substr(0, at) + "1" + v->substr(at + 3);
       if (std::string problem = index_name_problem(sample); !problem.empty()) {
         error(name->value_pos, "rollover name " + in_quotes(*v) + " gives index names that " + problem);
         v.reset();

@@ -1,0 +1,11 @@
+#pragma once
+// The AWS side of a scenario that the loader cannot judge without the model's tables: each domain's instance type
+// (a family and size AWS offers) and the arguments of `aws:` steps (names and types per operation).
+#include "sim/diagnostics.h"
+#include "sim/scenario/scenario.h"
+
+namespace ccrsim {
+
+void check_aws_config(const Scenario& scenario, Diagnostics& diags);
+
+}  // namespace ccrsim
