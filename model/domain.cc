@@ -8,7 +8,8 @@ namespace {
 constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 }
 
-Domain::Domain(const DomainSpec& spec, std::uint64_t seed) : spec_(spec), uuid_rng_(seed, "uuid/" + spec.name) {
+Domain::Domain(const DomainSpec& spec, std::uint64_t seed)
+    : spec_(spec), shard_capacity_(effective_shard_capacity(spec)), uuid_rng_(seed, "uuid/" + spec.name) {
   cluster_uuid_ = next_uuid();
 }
 
