@@ -4,6 +4,7 @@
 
 #include "app/replication_sampler.h"
 #include "app/step_runner.h"
+#include "app/throughput_inputs.h"
 #include "app/version.h"
 #include "model/rest/core_apis.h"
 #include "model/replication/replication_service.h"
@@ -169,6 +170,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.connections = connection_results(world);
   sampler.sample_now();
   r.replications = sampler.results();
+  fill_throughput_inputs(world, r.replications);
   r.checks = evaluate_checks(scenario.checks, r);
   r.fingerprint = sim.fingerprint();
   r.events = sim.events_processed();

@@ -1,5 +1,6 @@
 #include "reports/markdown_report.h"
 
+#include "reports/lag_trend.h"
 #include "reports/number_format.h"
 
 namespace ccrsim {
@@ -65,6 +66,26 @@ void replications_section(const RunResult& r, std::string& out) {
   }
 }
 
+// Whether each replication keeps up, and its simulated throughput beside the closed-form estimate.
+void capacity_section(const RunResult& r, std::string& out) {
+  if (r.replications.empty()) return;
+  out += "\n### Capacity\n\n| replication | lag trend (ops/s) | verdict | lag passes the lease in | simulated (ops/s) | "
+         "analytic (ops/s) | bound |\n";
+  out += "|---|---|---|---|---|---|---|\n";
+  for (const ReplicationResult& rep : r.replications) {
+    const std::optional<LagTrend> trend = fit_lag_trend(rep, to_seconds(rep.retention_lease_period_us));
+    const std::optional<ThroughputEstimate> estimate =
+        rep.throughput_inputs ? std::optional<ThroughputEstimate>(analytic_throughput(*rep.throughput_inputs))
+                              : std::nullopt;
+    out += "| " + cell(rep.id) + " | " + (trend ? format_fixed(trend->ops_per_s, 1) : "-") + " | " +
+           (trend ? trend->verdict : "-") + " | " +
+           (trend && trend->exceeds_threshold_in_s ? format_fixed(*trend->exceeds_threshold_in_s, 0) + " s" : "-") +
+           " | " + (trend ? format_fixed(trend->simulated_ops_per_s, 1) : "-") + " | " +
+           (estimate ? format_fixed(estimate->ops_per_s, 1) : "-") + " | " + (estimate ? estimate->bound : "-") +
+           " |\n";
+  }
+}
+
 void checks_section(const RunResult& r, std::string& out) {
   if (r.checks.empty()) return;
   out += "\n## Checks\n\n| check | metric | value | limit | result |\n|---|---|---|---|---|\n";
@@ -90,6 +111,7 @@ std::string render_markdown_report(const RunResult& r) {
   steps_section(r, out);
   connections_section(r, out);
   replications_section(r, out);
+  capacity_section(r, out);
   checks_section(r, out);
   return out;
 }
