@@ -171,7 +171,7 @@ int run_cli(int argc, char** argv) {
   validate->add_option("SCENARIO", validate_path, "scenario YAML file")->required();
 
   SweepArgs sweep_args;
-  CLI::App* sweep = app.add_subcommand("sweep", "run a scenario over the cartesian product of values x seeds (spec 7.1)");
+  CLI::App* sweep = app.add_subcommand("sweep", "run a scenario over every combination of values x seeds");
   sweep->add_option("SWEEP", sweep_args.sweep_path, "sweep YAML file")->required();
   sweep->add_option("--jobs", sweep_args.jobs, "runs at once (default: every core)");
   sweep->add_option("--shard", sweep_args.shard_text, "run only the runs whose index modulo N is I (I/N)");
@@ -184,7 +184,7 @@ int run_cli(int argc, char** argv) {
   merge->add_option("--out", merge_out, "output directory")->required();
 
   CapacityArgs capacity_args;
-  CLI::App* capacity = app.add_subcommand("capacity", "find the largest value of a path that keeps a metric in bounds");
+  CLI::App* capacity = app.add_subcommand("capacity", "the largest value of a path keeping a metric in bounds");
   capacity->add_option("SCENARIO", capacity_args.scenario_path, "scenario YAML file")->required();
   capacity->add_option("--vary", capacity_args.vary_path, "the path to search, e.g. 'workload[0].rate'")->required();
   capacity->add_option("--metric", capacity_args.metric, "the metric to bound, e.g. lag_time_p99")->required();

@@ -1,7 +1,10 @@
 #include "reports/markdown_report.h"
 
+#include <cmath>
+
 #include "reports/lag_trend.h"
 #include "reports/number_format.h"
+#include "sim/units.h"
 
 namespace ccrsim {
 
@@ -69,8 +72,9 @@ void replications_section(const RunResult& r, std::string& out) {
 // Whether each replication keeps up, and its simulated throughput beside the closed-form estimate.
 void capacity_section(const RunResult& r, std::string& out) {
   if (r.replications.empty()) return;
-  out += "\n### Capacity\n\n| replication | lag trend (ops/s) | verdict | lag passes the lease in | simulated (ops/s) | "
-         "analytic (ops/s) | bound |\n";
+  out +=
+      "\n### Capacity\n\n| replication | lag trend (ops/s) | verdict | lag passes the lease in | simulated (ops/s) | "
+      "analytic (ops/s) | bound |\n";
   out += "|---|---|---|---|---|---|---|\n";
   for (const ReplicationResult& rep : r.replications) {
     const std::optional<LagTrend> trend = fit_lag_trend(rep, to_seconds(rep.retention_lease_period_us));
@@ -79,7 +83,9 @@ void capacity_section(const RunResult& r, std::string& out) {
                               : std::nullopt;
     out += "| " + cell(rep.id) + " | " + (trend ? format_fixed(trend->ops_per_s, 1) : "-") + " | " +
            (trend ? trend->verdict : "-") + " | " +
-           (trend && trend->exceeds_threshold_in_s ? format_fixed(*trend->exceeds_threshold_in_s, 0) + " s" : "-") +
+           (trend && trend->exceeds_threshold_in_s
+                ? format_duration(static_cast<sim_time_us>(std::round(*trend->exceeds_threshold_in_s)) * kUsPerS)
+                : "-") +
            " | " + (trend ? format_fixed(trend->simulated_ops_per_s, 1) : "-") + " | " +
            (estimate ? format_fixed(estimate->ops_per_s, 1) : "-") + " | " + (estimate ? estimate->bound : "-") +
            " |\n";
