@@ -1,42 +1,35 @@
 #include "app/sweep/scenario_variants.h"
 
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "app/scenario_validation.h"
-#include "sim/scenario/scenario_loader.h"
+#include "app/sweep/bounded_file.h"
 
 namespace ccrsim {
 
 std::optional<ScenarioVariants> ScenarioVariants::open(const std::string& scenario_path,
                                                        const std::vector<std::string>& paths,
                                                        std::vector<PathError>& errors) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(scenario_path, ec);
-  if (ec || size > static_cast<std::uintmax_t>(scenario_limits::kMaxFileBytes)) {
-    errors.push_back({SIZE_MAX, "cannot read the scenario '" + scenario_path + "'" +
-                                    (ec ? ": " + ec.message() : std::string(": larger than 16mb"))});
+  std::string error;
+  std::optional<std::string> text = read_bounded_file(scenario_path, error);
+  if (!text) {
+    errors.push_back({SIZE_MAX, error});
     return std::nullopt;
   }
   ScenarioVariants v;
   v.path_ = scenario_path;
   v.paths_ = paths;
-  std::ifstream in(scenario_path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  v.text_ = text.str();
+  v.text_ = std::move(*text);
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    std::string error;
-    std::optional<ScalarSpan> span = resolve_scalar(v.text_, paths[i], error);
+    std::string why;
+    std::optional<ScalarSpan> span = resolve_scalar(v.text_, paths[i], why);
     if (!span) {
-      errors.push_back({i, error});
+      errors.push_back({i, why});
       continue;
     }
     for (std::size_t j = 0; j < v.spans_.size(); ++j) {
-      if (v.spans_[j].offset == span->offset)
-        errors.push_back({i, "'" + paths[i] + "' is the same value as '" + paths[j] + "'"});
+      if (v.spans_[j].offset != span->offset) continue;
+      errors.push_back({i, "'" + paths[i] + "' is the same value as '" + paths[j] + "'"});
     }
     v.spans_.push_back(*span);
   }

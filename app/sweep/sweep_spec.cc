@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "app/sweep/bounded_file.h"
 #include "sim/scenario/scenario_loader.h"
 
 namespace ccrsim {
@@ -128,22 +127,15 @@ std::vector<std::size_t> SweepSpec::value_indices(std::size_t combination) const
 }
 
 std::optional<SweepSpec> load_sweep_spec(const std::string& path, Diagnostics& diags) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    diags.error({1, 1}, "cannot read the sweep file: " + ec.message());
+  std::string error;
+  const std::optional<std::string> text = read_bounded_file(path, error);
+  if (!text) {
+    diags.error({1, 1}, error);
     return std::nullopt;
   }
-  if (size > static_cast<std::uintmax_t>(scenario_limits::kMaxFileBytes)) {
-    diags.error({1, 1}, "the sweep file is larger than 16mb");
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
   YAML::Node root;
   try {
-    root = YAML::Load(text.str());
+    root = YAML::Load(*text);
   } catch (const YAML::ParserException& e) {
     diags.error({e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
     return std::nullopt;
