@@ -18,6 +18,7 @@ namespace ccrsim {
 namespace {
 
 constexpr int kExitOk = 0;
+constexpr int kExitRunFailed = 1;  // a run could not start; its row has no metrics
 constexpr int kExitInvalid = 2;
 constexpr int kMaxShards = 100'000;
 constexpr const char* kRunsFile = "sweep-runs.json";
@@ -144,27 +145,33 @@ int command_sweep(const SweepArgs& args) {
   sweep.metrics = spec->metrics;
   sweep.runs.resize(runs.size());
   std::vector<std::string> run_errors(runs.size());
-  ProgressBar bar("sweep");
-  for_each_in_parallel(
-      runs.size(), args.jobs,
-      [&](std::size_t i) {
-        const auto run = static_cast<std::size_t>(runs[i]);
-        const std::size_t combination = run / spec->seeds.size();
-        Scenario scenario = *(*scenarios)[combination];
-        scenario.seed = spec->seeds[run % spec->seeds.size()];
-        const RunMeasure m = measure_run(scenario, spec->metrics);
-        SweepRun& row = sweep.runs[i];
-        row.run = runs[i];
-        row.combination = static_cast<int>(combination);
-        row.seed = scenario.seed;
-        row.values = values_of(*spec, combination);
-        row.metrics = m.metrics;
-        row.passed = m.passed;
-        run_errors[i] = m.error;
-      },
-      [&](std::size_t done, std::size_t count) { bar.update(done, count); });
+  {
+    // The bar is wiped when it goes out of scope, before anything else is printed.
+    ProgressBar bar("sweep");
+    for_each_in_parallel(
+        runs.size(), args.jobs,
+        [&](std::size_t i) {
+          const auto run = static_cast<std::size_t>(runs[i]);
+          const std::size_t combination = run / spec->seeds.size();
+          Scenario scenario = *(*scenarios)[combination];
+          scenario.seed = spec->seeds[run % spec->seeds.size()];
+          const RunMeasure m = measure_run(scenario, spec->metrics);
+          SweepRun& row = sweep.runs[i];
+          row.run = runs[i];
+          row.combination = static_cast<int>(combination);
+          row.seed = scenario.seed;
+          row.values = values_of(*spec, combination);
+          row.metrics = m.metrics;
+          row.passed = m.passed;
+          run_errors[i] = m.error;
+        },
+        [&](std::size_t done, std::size_t count) { bar.update(done, count); });
+  }
+  bool all_ran = true;
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    if (!run_errors[i].empty()) std::cerr << "ccrsim: error: run " << runs[i] << ": " << run_errors[i] << "\n";
+    if (run_errors[i].empty()) continue;
+    all_ran = false;
+    std::cerr << "ccrsim: error: run " << runs[i] << ": " << run_errors[i] << "\n";
   }
   const std::string out_dir =
       args.out_dir.empty() ? (std::filesystem::path("ccrsim-out") / std::filesystem::path(spec->file).stem()).string()
@@ -172,7 +179,7 @@ int command_sweep(const SweepArgs& args) {
   if (!write_sweep_outputs(out_dir, sweep, static_cast<int>(spec->runs()))) return kExitInvalid;
   std::cout << "ccrsim: sweep " << sweep.name << ": " << runs.size() << " of " << spec->runs() << " runs ("
             << spec->combinations() << " combinations x " << spec->seeds.size() << " seeds) -> " << out_dir << "\n";
-  return kExitOk;
+  return all_ran ? kExitOk : kExitRunFailed;
 }
 
 int command_merge(const std::vector<std::string>& dirs, const std::string& out_dir) {

@@ -12,8 +12,9 @@ struct SweepArgs {
   std::string out_dir;     // empty: ./ccrsim-out/<sweep file stem>/
 };
 
-// Exit status: 0 when every run of the share ran (whether its checks passed is in the outputs), 2 when the sweep,
-// the base scenario, a path or a value is invalid (nothing is run then).
+// Exit status: 0 when every run of the share ran (whether its checks passed is in the outputs), 1 when a run could
+// not start (its row has no metrics), 2 when the sweep, the base scenario, a path or a value is invalid (nothing is
+// run then).
 int command_sweep(const SweepArgs& args);
 
 // Joins the sweep-runs.json of several shard outputs into the files a whole sweep writes; 2 when a share is
