@@ -18,10 +18,13 @@
 #include "app/sweep/capacity_command.h"
 #include "app/sweep/sweep_command.h"
 #include "app/version.h"
+#include "reports/html_report.h"
 #include "reports/json_report.h"
+#include "reports/junit_xml.h"
 #include "reports/markdown_report.h"
 #include "reports/number_format.h"
 #include "reports/timeseries_csv.h"
+#include "reports/topology_dot.h"
 
 namespace ccrsim {
 
@@ -37,6 +40,7 @@ struct RunArgs {
   std::string out_dir;
   bool quiet = false;
   std::string trace_path;
+  std::string junit_path;  // empty: no JUnit file
 };
 
 // Loads and checks; prints every problem and returns nullopt when there is any.
@@ -118,6 +122,8 @@ int command_run(const RunArgs& args) {
   bool ok = write_file(dir / "report.json", render_json_report(r));
   ok = write_file(dir / "report.md", render_markdown_report(r)) && ok;
   ok = write_file(dir / "timeseries.csv", render_timeseries_csv(r)) && ok;
+  ok = write_file(dir / "report.html", render_html_report(r)) && ok;
+  ok = write_file(dir / "topology.dot", render_topology_dot(r)) && ok;
   json run = json::object();
   run["ccrsim_version"] = version();
   run["seed"] = r.seed;
@@ -133,6 +139,10 @@ int command_run(const RunArgs& args) {
     std::cerr << "ccrsim: error: cannot write the report into '" << out_dir << "'\n";
     return kExitInvalid;
   }
+  if (!args.junit_path.empty() && !write_file(args.junit_path, render_junit_xml({junit_suite(r, r.scenario_name)}))) {
+    std::cerr << "ccrsim: error: cannot write the JUnit file '" << args.junit_path << "'\n";
+    return kExitInvalid;
+  }
   if (!args.quiet) {
     std::cout << "ccrsim: " << r.scenario_name << ": " << (r.passed() ? "passed" : "FAILED") << " ("
               << (r.expectations_total() - r.expectations_failed()) << "/" << r.expectations_total()
@@ -146,6 +156,7 @@ int command_run(const RunArgs& args) {
       if (!c.passed) std::cout << "  check failed: " << c.name << "\n";
     }
     std::cout << "report: " << (dir / "report.md").string() << "\n";
+    std::cout << "html: " << (dir / "report.html").string() << "\n";
   }
   return r.passed() ? kExitPassed : kExitFailed;
 }
@@ -165,6 +176,7 @@ int run_cli(int argc, char** argv) {
   run->add_option("--out", run_args.out_dir, "output directory (default ./ccrsim-out/<scenario stem>/)");
   run->add_flag("--quiet", run_args.quiet, "print nothing but errors");
   run->add_option("--trace", run_args.trace_path, "write one line per state change and step to FILE");
+  run->add_option("--junit", run_args.junit_path, "write the expectations and checks as JUnit XML to FILE");
 
   std::string validate_path;
   CLI::App* validate = app.add_subcommand("validate", "check a scenario without simulating it");

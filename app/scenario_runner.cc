@@ -99,6 +99,16 @@ std::vector<ConnectionResult> connection_results(const World& world) {
   return out;
 }
 
+std::vector<DomainResult> domain_results(const World& world) {
+  std::vector<DomainResult> out;
+  for (DomainId d = 0; d < world.domain_count(); ++d) {
+    const Domain& domain = world.domain(d);
+    out.push_back({domain.name(), domain.spec().region, domain.spec().engine_version,
+                   static_cast<int>(domain.indices().size())});
+  }
+  return out;
+}
+
 void mark_unfinished_steps(const Scenario& scenario, std::vector<StepResult>& steps, sim_time_us end_us) {
   if (!steps.empty() && steps.back().done_us == 0 && steps.back().expect == "none" &&
       scenario.steps[steps.size() - 1].expect) {
@@ -167,6 +177,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.end_us = sim.now();
   r.steps = steps.results();
   mark_unfinished_steps(scenario, r.steps, sim.now());
+  r.domains = domain_results(world);
   r.connections = connection_results(world);
   sampler.sample_now();
   r.replications = sampler.results();

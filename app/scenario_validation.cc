@@ -1,5 +1,6 @@
 #include "app/scenario_validation.h"
 
+#include "app/security_check.h"
 #include "app/settings_check.h"
 #include "app/support_check.h"
 #include "sim/scenario/scenario_loader.h"
@@ -11,6 +12,7 @@ namespace {
 std::optional<Scenario> check_loaded(std::optional<Scenario> scenario, Diagnostics& diags) {
   if (!scenario || !diags.empty()) return std::nullopt;
   check_domain_settings(*scenario, diags);
+  check_domain_security(*scenario, diags);
   check_supported(*scenario, diags);
   if (!diags.empty()) return std::nullopt;
   return scenario;

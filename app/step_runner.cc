@@ -9,15 +9,11 @@ namespace ccrsim {
 
 namespace {
 
-// Without a `security:` block a domain has one user, admin. With fine-grained access control off, requests are
-// not authenticated at all, so any name passes.
+// The security plugin authenticates against the domain's internal users as they are now (users created or deleted
+// through the REST API count). With fine-grained access control off nothing is authenticated, so any name passes.
 bool known_user(const Domain& domain, const std::string& user) {
-  if (!domain.spec().fine_grained_access_control) return true;
-  if (!domain.spec().security.present) return user == "admin";
-  for (const SecurityUserSpec& u : domain.spec().security.users) {
-    if (u.name == user) return true;
-  }
-  return false;
+  const SecurityConfig& security = domain.security();
+  return !security.enabled() || security.user(user) != nullptr;
 }
 
 }  // namespace

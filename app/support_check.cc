@@ -1,5 +1,7 @@
 #include "app/support_check.h"
 
+#include "model/security/iam_policy.h"
+
 namespace ccrsim {
 
 namespace {
@@ -24,8 +26,11 @@ bool is_fault_metric(const std::string& metric) {
 
 void check_supported(const Scenario& scenario, Diagnostics& diags) {
   for (const DomainSpec& d : scenario.domains) {
-    if (d.access_policy) diags.error(d.pos, "domain '" + d.name + "': access_policy is not supported yet");
-    if (d.security.present) diags.error(d.security.pos, "domain '" + d.name + "': security users and roles are not supported yet");
+    if (d.access_policy) {
+      for (const std::string& part : check_iam_policy(*d.access_policy).unsupported) {
+        diags.error(d.pos, "domain '" + d.name + "': access_policy " + part + " is not supported yet");
+      }
+    }
   }
   for (const ConnectionSpec& c : scenario.connections) {
     if (c.search_only) diags.error(c.pos, "connection '" + c.alias + "': search_only connections are not supported yet");

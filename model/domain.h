@@ -8,6 +8,7 @@
 
 #include "model/capacity/instance_capacity.h"
 #include "model/index.h"
+#include "model/security/security_config.h"
 #include "model/workload.h"
 #include "sim/json.h"
 #include "sim/rng.h"
@@ -59,6 +60,10 @@ class Domain {
 
   std::string cluster_uuid() const { return cluster_uuid_; }
 
+  // The security plugin's users, role mappings and roles (fine-grained access control), editable during the run.
+  SecurityConfig& security() { return security_; }
+  const SecurityConfig& security() const { return security_; }
+
  private:
   std::string next_uuid();
 
@@ -80,6 +85,7 @@ class Domain {
   WriterCache writer_cache_;
   json persistent_settings_ = json::object();
   json transient_settings_ = json::object();
+  SecurityConfig security_;
 };
 
 }  // namespace ccrsim

@@ -113,6 +113,14 @@ struct DisasterResult {
   std::optional<sim_time_us> rto_us;  // nullopt: no follower accepted writes before the run ended
 };
 
+// A domain as the scenario configured it, for the topology picture and topology.dot.
+struct DomainResult {
+  std::string name;
+  std::string region;
+  std::string engine_version;
+  int indices = 0;  // indices on the domain when the run ended
+};
+
 struct CheckResult {
   std::string name;
   std::string metric;
@@ -132,6 +140,7 @@ struct RunResult {
   std::uint64_t fingerprint = 0;
   std::uint64_t events = 0;
   std::vector<StepResult> steps;
+  std::vector<DomainResult> domains;  // in scenario order
   std::vector<ConnectionResult> connections;
   std::vector<ReplicationResult> replications;
   std::vector<FaultResult> faults;

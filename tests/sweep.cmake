@@ -2,7 +2,7 @@
 # rows do not depend on --jobs, sharded-and-merged output is byte-identical to the whole sweep, bad paths are
 # refused with FILE:LINE:COL, and the capacity search finds the follower's indexing rate to within 10 %.
 set(sweep scenarios/examples/capacity/rate-by-latency.sweep.yaml)
-set(outputs sweep.csv summary.csv report.md sweep-runs.json)
+set(outputs sweep.csv summary.csv report.md report.html sweep-runs.json)
 file(REMOVE_RECURSE ${OUT_DIR})
 
 include(${CMAKE_CURRENT_LIST_DIR}/expect_exit.cmake)

@@ -11,6 +11,7 @@
 #include "app/sweep/parallel_runs.h"
 #include "app/sweep/scenario_variants.h"
 #include "app/sweep/sweep_spec.h"
+#include "reports/sweep_html.h"
 #include "reports/sweep_writers.h"
 
 namespace ccrsim {
@@ -49,7 +50,7 @@ bool write_text(const std::filesystem::path& path, const std::string& text) {
   return static_cast<bool>(out);
 }
 
-// Every file a sweep writes, whole, sharded or merged; the one place a further writer (report.html) joins.
+// Every file a sweep writes, whole, sharded or merged.
 bool write_sweep_outputs(const std::string& out_dir, const SweepResult& sweep, int total_runs) {
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
@@ -61,6 +62,7 @@ bool write_sweep_outputs(const std::string& out_dir, const SweepResult& sweep, i
   bool ok = write_text(dir / "sweep.csv", render_sweep_csv(sweep));
   ok = write_text(dir / "summary.csv", render_sweep_summary_csv(sweep)) && ok;
   ok = write_text(dir / "report.md", render_sweep_markdown(sweep)) && ok;
+  ok = write_text(dir / "report.html", render_sweep_html(sweep)) && ok;
   ok = write_text(dir / kRunsFile, render_sweep_runs_json(sweep, total_runs)) && ok;
   if (!ok) std::cerr << "ccrsim: error: cannot write the sweep's files into '" << out_dir << "'\n";
   return ok;

@@ -5,6 +5,7 @@
 
 #include "model/domain.h"
 #include "model/index.h"
+#include "model/security/access_control.h"
 #include "sim/scenario/engine_versions.h"
 
 namespace ccrsim {
@@ -211,12 +212,21 @@ void IndexReplicationTask::on_chunk_request_arrives(int shard, int slot) {
   Chunk& c = chunks_[static_cast<std::size_t>(shard)][static_cast<std::size_t>(slot)];
   const Index* leader = ctx_.world.domain(entry_.leader_domain).find_index(entry_.leader_index);
   if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain) || leader == nullptr ||
-      leader->uuid() != entry_.leader_index_uuid) {
+      leader->uuid() != entry_.leader_index_uuid || file_chunk_denied()) {
     chunk_failed(shard, slot);
     return;
   }
   c.transfer = ctx_.transport.start_transfer(entry_.leader_domain, entry_.follower_domain, c.bytes, this,
                                              arg_for(Kind::kChunkArrived, shard, slot));
+}
+
+// A chunk is read on the leader as leader_cluster_role, behind the leader's IAM policy (model/security). A denial
+// fails the attempt like any other chunk failure; retries end in FAILED.
+bool IndexReplicationTask::file_chunk_denied() const {
+  const World& world = ctx_.world;
+  return file_chunk_denial(world.domain(entry_.leader_domain), world.domain(entry_.follower_domain),
+                           entry_.leader_index, entry_.leader_cluster_role)
+      .has_value();
 }
 
 void IndexReplicationTask::chunk_failed(int shard, int slot) {

@@ -82,6 +82,7 @@ class IndexReplicationTask final : public EventTarget {
   void on_chunk_request_arrives(int shard, int slot);
   void on_chunk_arrived(int shard, int slot, bool failed);
   void chunk_failed(int shard, int slot);
+  bool file_chunk_denied() const;
   void finish_shard_restore(int shard);
   void init_follow();
   void monitor();

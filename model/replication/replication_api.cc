@@ -9,6 +9,7 @@
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/index_settings.h"
+#include "model/security/access_control.h"
 
 namespace ccrsim {
 
@@ -46,6 +47,11 @@ bool non_empty_string(const json& body, const char* key) {
   return it != body.end() && it->is_string() && !it->get<std::string>().empty();
 }
 
+std::string string_field(const json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 // Parses and validates a start body; on success fills `out`, otherwise returns the error.
 std::optional<RestResponse> parse_start(const RestContext& ctx, StartReplicationRequest& out) {
   const auto& body = ctx.request.body;
@@ -75,6 +81,8 @@ std::optional<RestResponse> parse_start(const RestContext& ctx, StartReplication
       return errors::unknown_field("use_roles", *field);
     }
     out.has_use_roles = true;
+    out.leader_cluster_role = string_field(*roles, "leader_cluster_role");
+    out.follower_cluster_role = string_field(*roles, "follower_cluster_role");
     if (!non_empty_string(*roles, "leader_cluster_role") || !non_empty_string(*roles, "follower_cluster_role")) {
       problems.push_back("Need roles for leader_cluster_role and follower_cluster_role");
     }
@@ -97,6 +105,12 @@ std::optional<RestResponse> require_empty_object(const RestContext& ctx, const c
   return std::nullopt;
 }
 
+// The security plugin's check of the calling user for the action guarding the endpoint (facts §1b). It runs after
+// the request's own validation and before the plugin looks at any state.
+std::optional<RestResponse> authorize(const RestContext& ctx, const char* action, const std::string& index) {
+  return authorize_user(ctx.domain().security(), ctx.request.user, action, index);
+}
+
 }  // namespace
 
 void register_replication_api(RestRouter& router, ReplicationService& service) {
@@ -105,11 +119,16 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
   router.add_async("PUT", base + "{index}/_start", [&service](RestContext& ctx, Responder done) {
     StartReplicationRequest request;
     if (auto error = parse_start(ctx, request)) return done(std::move(*error));
+    if (auto denied = authorize(ctx, replication_action::kStart, request.follower_index)) {
+      return done(std::move(*denied));
+    }
+    request.user = ctx.request.user;
     service.start(ctx.domain_id, request, std::move(done));
   });
 
   router.add("POST", base + "{index}/_stop", [&service](RestContext& ctx) {
     if (auto error = require_empty_object(ctx, "stop_index_replication_request")) return std::move(*error);
+    if (auto denied = authorize(ctx, replication_action::kStop, ctx.param("index"))) return std::move(*denied);
     return service.stop(ctx.domain_id, ctx.param("index"));
   });
 
@@ -121,6 +140,7 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
         return errors::unknown_field("pause_replication_request", *field);
       if (auto it = body->find("reason"); it != body->end() && it->is_string()) reason = it->get<std::string>();
     }
+    if (auto denied = authorize(ctx, replication_action::kPause, ctx.param("index"))) return std::move(*denied);
     return service.pause(ctx.domain_id, ctx.param("index"), reason);
   });
 
@@ -140,10 +160,12 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
       if (!it->is_boolean()) return done(errors::malformed_body("[force_resume] must be a boolean"));
       force = it->get<bool>();
     }
+    if (auto denied = authorize(ctx, replication_action::kResume, ctx.param("index"))) return done(std::move(*denied));
     service.resume(ctx.domain_id, ctx.param("index"), force, std::move(done));
   });
 
   router.add("GET", base + "{index}/_status", [&service](RestContext& ctx) {
+    if (auto denied = authorize(ctx, replication_action::kStatus, ctx.param("index"))) return std::move(*denied);
     return service.status(ctx.domain_id, ctx.param("index"), ctx.request.flag("verbose"));
   });
   router.add("GET", base + "/_status", [](RestContext&) { return errors::status_index_name_required(); });
@@ -160,13 +182,19 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
     FlatSettings prefixed;
     if (auto error = normalize_index_settings(settings, prefixed)) return std::move(*error);
     if (auto error = validate_index_settings(prefixed)) return std::move(*error);
+    if (auto denied = authorize(ctx, replication_action::kUpdate, ctx.param("index"))) return std::move(*denied);
     return service.update(ctx.domain_id, ctx.param("index"), settings);
   });
 
-  router.add("GET", base + "leader_stats",
-             [&service](RestContext& ctx) { return service.leader_stats(ctx.domain_id); });
-  router.add("GET", base + "follower_stats",
-             [&service](RestContext& ctx) { return service.follower_stats(ctx.domain_id); });
+  // Stats requests carry no indices: the permission is needed on `*` (facts §1b, inferred).
+  router.add("GET", base + "leader_stats", [&service](RestContext& ctx) {
+    if (auto denied = authorize(ctx, replication_action::kLeaderStats, "*")) return std::move(*denied);
+    return service.leader_stats(ctx.domain_id);
+  });
+  router.add("GET", base + "follower_stats", [&service](RestContext& ctx) {
+    if (auto denied = authorize(ctx, replication_action::kFollowerStats, "*")) return std::move(*denied);
+    return service.follower_stats(ctx.domain_id);
+  });
 }
 
 }  // namespace ccrsim

@@ -25,6 +25,9 @@ struct ReplicationEntry {
   std::string leader_index;
   std::string leader_index_uuid;  // the leader index instance replicated (leases belong to it)
   std::string started_by = "request";
+  // use_roles of the start: the roles the background requests run as on the leader and the follower.
+  std::string leader_cluster_role;
+  std::string follower_cluster_role;
 
   // Metadata store (facts §0): overall state and reason; kNone once stopped.
   OverallState overall = OverallState::kRunning;

@@ -8,6 +8,7 @@
 #include "sim/scenario/engine_versions.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_settings.h"
+#include "model/security/access_control.h"
 
 namespace ccrsim {
 
@@ -178,6 +179,13 @@ void ReplicationService::on_event(std::uint64_t arg) {
 // Autonomous transitions
 
 void ReplicationService::auto_pause(ReplicationEntry& entry, const std::string& reason) {
+  // The auto-pause is a pause request running as the follower role (facts §5): a role without the pause action
+  // turns it into a failure.
+  const SecurityConfig& security = world_.domain(entry.follower_domain).security();
+  if (auto denied =
+          role_denial(security, entry.follower_cluster_role, replication_action::kPause, entry.follower_index)) {
+    return fail(entry, "Pause failed with \"" + *denied + "\". Original failure for initiating pause - " + reason);
+  }
   entry.overall = OverallState::kPaused;
   entry.reason = reason;
   trace_state(world_, entry, "auto-paused");
@@ -257,6 +265,14 @@ void ReplicationService::start_after_remote_checks(DomainId follower, const Star
   Domain& follower_domain = world_.domain(follower);
   const Connection* connection = world_.connections().find_active(follower, request.leader_alias);
   if (connection == nullptr) return done(errors::no_such_remote_cluster(request.leader_alias));
+  // The setup checks (facts §3) and the leader's IAM policy come before anything looks at the leader index.
+  // Starts by an auto-follow rule (started_by "autofollow:<rule>") skip the setup checks, as isAutoFollowRequest does.
+  SetupCheckRequest setup{request.user, request.follower_index, request.leader_index, request.leader_cluster_role,
+                          request.follower_cluster_role};
+  setup.auto_follow = request.started_by != "request";
+  if (auto denied = check_setup(follower_domain, world_.domain(connection->remote), setup)) {
+    return done(std::move(*denied));
+  }
   if (auto error = check_leader_for_start(follower, request, connection->remote)) return done(std::move(*error));
   if (resolve_replication_settings(follower_domain).block_start) return done(errors::start_block_set());
   if (ReplicationEntry* existing = active_entry(follower, request.follower_index)) {
@@ -277,6 +293,8 @@ void ReplicationService::start_after_remote_checks(DomainId follower, const Star
   entry->leader_index = request.leader_index;
   entry->leader_index_uuid = world_.domain(connection->remote).find_index(request.leader_index)->uuid();
   entry->started_by = request.started_by;
+  entry->leader_cluster_role = request.leader_cluster_role;
+  entry->follower_cluster_role = request.follower_cluster_role;
   entry->settings_overrides = request.settings;
   entry->started_us = world_.now();
   ReplicationEntry& e = *entries_.emplace_back(std::move(entry));

@@ -36,6 +36,9 @@ struct StartReplicationRequest {
   std::string leader_alias;
   std::string leader_index;
   bool has_use_roles = false;
+  std::string leader_cluster_role;  // use_roles; background requests run as these roles
+  std::string follower_cluster_role;
+  std::string user = "admin";  // the authenticated user (setup checks)
   json settings = json::object();  // overrides, flat dotted keys
   bool wait_for_restore = false;
   std::string started_by = "request";

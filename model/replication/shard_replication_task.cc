@@ -5,6 +5,7 @@
 
 #include "model/domain.h"
 #include "model/index.h"
+#include "model/security/access_control.h"
 
 namespace ccrsim {
 
@@ -157,6 +158,7 @@ void ShardReplicationTask::on_request_arrives(int r) {
     renew_lease();  // the replicated instance is gone, and its leases with it
     return;
   }
+  if (reader.phase == Phase::kRequest && security_denied_fetch()) return;
   if (reader.phase == Phase::kRequest && ctx_.get_changes_fault) {
     const GetChangesFault fault = ctx_.get_changes_fault(entry_, shard_, reader.range);
     if (fault.status == 429) return attempt_failed(r, Failure::kThrottled);
@@ -239,6 +241,7 @@ void ShardReplicationTask::on_response(int r, bool transfer_failed) {
   stats_.operations_read += got.count();
   stats_.leader_checkpoint = reader.response_checkpoint;
   tracker_.batch_fetched(reader.range, reader.response_to, reader.response_checkpoint);
+  if (!got.empty() && security_denied_replay()) return;
   if (!got.empty()) sequencer_.add(got);
   backoff_us_ = kFirstBackoffUs;
   reader.phase = Phase::kIdle;
@@ -378,6 +381,24 @@ void ShardReplicationTask::apply(SeqRange range) {
   follower->apply_replicated(shard_, *leader, range.from, range.to, now);
   entry_.ops_replicated += range.count();
   stats_.follower_checkpoint = target.local_checkpoint();
+}
+
+// GetChanges runs on the leader as leader_cluster_role, behind the leader domain's IAM policy; both are evaluated
+// for every request, so a role edited mid-run fails the next one (facts §5).
+bool ShardReplicationTask::security_denied_fetch() {
+  World& world = ctx_.world;
+  auto denied = get_changes_denial(world.domain(entry_.leader_domain), world.domain(entry_.follower_domain),
+                                   entry_.leader_index, entry_.leader_cluster_role);
+  if (denied) fail(kSecurityExceptionClass, *denied);
+  return denied.has_value();
+}
+
+// Replay runs on the follower as follower_cluster_role; it is only checked when there is something to replay.
+bool ShardReplicationTask::security_denied_replay() {
+  auto denied =
+      replay_denial(ctx_.world.domain(entry_.follower_domain), entry_.follower_index, entry_.follower_cluster_role);
+  if (denied) fail(kSecurityExceptionClass, *denied);
+  return denied.has_value();
 }
 
 void ShardReplicationTask::fail(const std::string& exception_class, const std::string& message) {

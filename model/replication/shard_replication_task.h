@@ -149,6 +149,9 @@ class ShardReplicationTask final : public EventTarget {
   void apply(SeqRange range);
   void record_delivery(const OpRun& run, std::int64_t lo, std::int64_t hi, sim_time_us now_us);
   void fail(const std::string& exception_class, const std::string& message);
+  // Security of the background requests (model/security/access_control.h): true when denied and failed.
+  bool security_denied_fetch();
+  bool security_denied_replay();
   bool renew_lease();
 
   ReplicationContext& ctx_;

@@ -6,6 +6,7 @@
 #include "model/rest/document_api.h"
 #include "model/rest/index_api.h"
 #include "model/rest/search_api.h"
+#include "model/security/security_api.h"
 
 namespace ccrsim {
 
@@ -16,6 +17,7 @@ void register_core_apis(RestRouter& router) {
   register_cat_api(router);
   register_cluster_settings_api(router);
   register_alias_api(router);
+  register_security_api(router);
 }
 
 }  // namespace ccrsim
