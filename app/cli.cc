@@ -16,6 +16,8 @@
 #include "app/scenario_runner.h"
 #include "app/scenario_validation.h"
 #include "app/sha256.h"
+#include "app/sweep/capacity_command.h"
+#include "app/sweep/sweep_command.h"
 #include "app/version.h"
 #include "reports/html_report.h"
 #include "reports/json_report.h"
@@ -191,11 +193,28 @@ int run_cli(int argc, char** argv) {
   CLI::App* validate = app.add_subcommand("validate", "check a scenario without simulating it");
   validate->add_option("SCENARIO", validate_path, "scenario YAML file")->required();
 
-  // The rest of the spec's commands are refused loudly until they exist.
-  for (const char* name : {"sweep", "merge", "capacity"}) {
-    CLI::App* cmd = app.add_subcommand(name, std::string(name) + " (not supported yet)");
-    cmd->allow_extras();
-  }
+  SweepArgs sweep_args;
+  CLI::App* sweep = app.add_subcommand("sweep", "run a scenario over every combination of values x seeds");
+  sweep->add_option("SWEEP", sweep_args.sweep_path, "sweep YAML file")->required();
+  sweep->add_option("--jobs", sweep_args.jobs, "runs at once (default: every core)");
+  sweep->add_option("--shard", sweep_args.shard_text, "run only the runs whose index modulo N is I (I/N)");
+  sweep->add_option("--out", sweep_args.out_dir, "output directory (default ./ccrsim-out/<sweep stem>/)");
+
+  std::vector<std::string> merge_dirs;
+  std::string merge_out;
+  CLI::App* merge = app.add_subcommand("merge", "join the outputs of sweep shards into one sweep's files");
+  merge->add_option("DIR", merge_dirs, "shard output directories")->required();
+  merge->add_option("--out", merge_out, "output directory")->required();
+
+  CapacityArgs capacity_args;
+  CLI::App* capacity = app.add_subcommand("capacity", "the largest value of a path keeping a metric in bounds");
+  capacity->add_option("SCENARIO", capacity_args.scenario_path, "scenario YAML file")->required();
+  capacity->add_option("--vary", capacity_args.vary_path, "the path to search, e.g. 'workload[0].rate'")->required();
+  capacity->add_option("--metric", capacity_args.metric, "the metric to bound, e.g. lag_time_p99")->required();
+  capacity->add_option("--max", capacity_args.max_text, "the metric's limit (30s, or a count)")->required();
+  capacity->add_option("--seeds", capacity_args.seeds_text, "seeds every probe must pass: 1,2,3 or 1..5");
+  capacity->add_option("--jobs", capacity_args.jobs, "runs at once (default: every core)");
+  capacity->add_option("--out", capacity_args.out_dir, "output directory (default ./ccrsim-out/<stem>-capacity/)");
 
   try {
     app.parse(argc, argv);
@@ -220,12 +239,9 @@ int run_cli(int argc, char** argv) {
   }
   if (*run) return command_run(run_args);
   if (*validate) return command_validate(validate_path);
-  for (const char* name : {"sweep", "merge", "capacity"}) {
-    if (*app.get_subcommand(name)) {
-      std::cerr << "ccrsim: error: the '" << name << "' command is not supported yet\n";
-      return kExitInvalid;
-    }
-  }
+  if (*sweep) return command_sweep(sweep_args);
+  if (*merge) return command_merge(merge_dirs, merge_out);
+  if (*capacity) return command_capacity(capacity_args);
   std::cout << app.help();
   return kExitInvalid;
 }

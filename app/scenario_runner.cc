@@ -6,6 +6,7 @@
 #include "app/replication_sampler.h"
 #include "app/step_runner.h"
 #include "app/topology_summary.h"
+#include "app/throughput_inputs.h"
 #include "app/version.h"
 #include "model/rest/core_apis.h"
 #include "model/replication/autofollow_service.h"
@@ -189,6 +190,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.autofollow_rules = autofollow_results(autofollow, replication);
   add_rule_lint(lint_autofollow_rules(scenario), r);
   r.topology = summarize_topology(world, r.replications);
+  fill_throughput_inputs(world, r.replications);
   r.checks = evaluate_checks(scenario.checks, r);
   r.fingerprint = sim.fingerprint();
   r.events = sim.events_processed();

@@ -8,8 +8,9 @@
 
 namespace ccrsim {
 
-std::optional<Scenario> load_and_check_scenario(const std::string& path, Diagnostics& diags) {
-  std::optional<Scenario> scenario = load_scenario(path, diags);
+namespace {
+
+std::optional<Scenario> check_loaded(std::optional<Scenario> scenario, Diagnostics& diags) {
   if (!scenario || !diags.empty()) return std::nullopt;
   check_domain_settings(*scenario, diags);
   check_domain_security(*scenario, diags);
@@ -17,6 +18,17 @@ std::optional<Scenario> load_and_check_scenario(const std::string& path, Diagnos
   check_supported(*scenario, diags);
   if (!diags.empty()) return std::nullopt;
   return scenario;
+}
+
+}  // namespace
+
+std::optional<Scenario> load_and_check_scenario(const std::string& path, Diagnostics& diags) {
+  return check_loaded(load_scenario(path, diags), diags);
+}
+
+std::optional<Scenario> load_and_check_scenario_text(const std::string& text, const std::string& file_label,
+                                                     Diagnostics& diags) {
+  return check_loaded(load_scenario_text(text, file_label, diags), diags);
 }
 
 }  // namespace ccrsim

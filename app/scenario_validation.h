@@ -12,5 +12,8 @@ namespace ccrsim {
 
 // The scenario when it is valid and supported; otherwise nullopt with every problem in `diags`.
 std::optional<Scenario> load_and_check_scenario(const std::string& path, Diagnostics& diags);
+// The same for scenario text (sweeps load the base file with varied values); `file_label` names it in errors.
+std::optional<Scenario> load_and_check_scenario_text(const std::string& text, const std::string& file_label,
+                                                     Diagnostics& diags);
 
 }  // namespace ccrsim

@@ -31,9 +31,6 @@ void check_supported(const Scenario& scenario, Diagnostics& diags) {
         diags.error(d.pos, "domain '" + d.name + "': access_policy " + part + " is not supported yet");
       }
     }
-    if (d.capacity.shard_index_rate_per_s > 0 || d.capacity.shard_read_rate_per_s > 0) {
-      diags.error(d.capacity.pos, "domain '" + d.name + "': capacity is not supported yet");
-    }
   }
   for (const FaultSpec& f : scenario.faults) {
     diags.error(f.pos, std::string("fault kind '") + fault_kind_name(f.kind) + "' is not supported yet");

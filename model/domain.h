@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/capacity/instance_capacity.h"
 #include "model/index.h"
 #include "model/security/security_config.h"
 #include "model/workload.h"
@@ -21,6 +22,8 @@ class Domain {
 
   const DomainSpec& spec() const { return spec_; }
   const std::string& name() const { return spec_.name; }
+  // What one primary shard indexes and serves per second (the capacity: block or the instance type's defaults).
+  const ShardCapacity& shard_capacity() const { return shard_capacity_; }
   bool up() const { return up_; }
   void set_up(bool up) { up_ = up; }
 
@@ -65,6 +68,7 @@ class Domain {
   std::string next_uuid();
 
   DomainSpec spec_;
+  ShardCapacity shard_capacity_;
   bool up_ = true;
   Rng uuid_rng_;
   std::string cluster_uuid_;

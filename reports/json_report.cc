@@ -1,5 +1,6 @@
 #include "reports/json_report.h"
 
+#include "reports/lag_trend.h"
 #include "reports/number_format.h"
 
 namespace ccrsim {
@@ -41,6 +42,26 @@ json step_json(const StepResult& s) {
   return j;
 }
 
+// The lag trend over the steady state and the throughput beside its closed-form estimate (docs/capacity.md).
+void capacity_json(const ReplicationResult& r, json& j) {
+  const std::optional<LagTrend> trend = fit_lag_trend(r, to_seconds(r.retention_lease_period_us));
+  j["lag_trend_ops_per_s"] = trend ? json(round_to(trend->ops_per_s, 3)) : json(nullptr);
+  j["lag_verdict"] = trend ? json(trend->verdict) : json(nullptr);
+  j["lag_exceeds_lease_in_s"] =
+      trend && trend->exceeds_threshold_in_s ? json(round_to(*trend->exceeds_threshold_in_s, 3)) : json(nullptr);
+  json throughput = json::object();
+  throughput["simulated"] = trend ? json(round_to(trend->simulated_ops_per_s, 3)) : json(nullptr);
+  if (r.throughput_inputs) {
+    const ThroughputEstimate e = analytic_throughput(*r.throughput_inputs);
+    throughput["analytic"] = round_to(e.ops_per_s, 3);
+    throughput["analytic_bound"] = e.bound;
+  } else {
+    throughput["analytic"] = nullptr;
+    throughput["analytic_bound"] = nullptr;
+  }
+  j["throughput_ops_per_s"] = std::move(throughput);
+}
+
 json replication_json(const ReplicationResult& r) {
   json j = json::object();
   j["follower_domain"] = r.follower_domain;
@@ -58,6 +79,7 @@ json replication_json(const ReplicationResult& r) {
   j["lag"] = std::move(lag);
   j["delivery_s"] = percentiles_s(r.delivery);
   j["samples"] = r.samples;
+  capacity_json(r, j);
   return j;
 }
 

@@ -1,6 +1,10 @@
 #include "reports/markdown_report.h"
 
+#include <cmath>
+
+#include "reports/lag_trend.h"
 #include "reports/number_format.h"
+#include "sim/units.h"
 
 namespace ccrsim {
 
@@ -116,6 +120,29 @@ void autofollow_section(const RunResult& r, std::string& out) {
   }
 }
 
+// Whether each replication keeps up, and its simulated throughput beside the closed-form estimate.
+void capacity_section(const RunResult& r, std::string& out) {
+  if (r.replications.empty()) return;
+  out +=
+      "\n### Capacity\n\n| replication | lag trend (ops/s) | verdict | lag passes the lease in | simulated (ops/s) | "
+      "analytic (ops/s) | bound |\n";
+  out += "|---|---|---|---|---|---|---|\n";
+  for (const ReplicationResult& rep : r.replications) {
+    const std::optional<LagTrend> trend = fit_lag_trend(rep, to_seconds(rep.retention_lease_period_us));
+    const std::optional<ThroughputEstimate> estimate =
+        rep.throughput_inputs ? std::optional<ThroughputEstimate>(analytic_throughput(*rep.throughput_inputs))
+                              : std::nullopt;
+    out += "| " + cell(rep.id) + " | " + (trend ? format_fixed(trend->ops_per_s, 1) : "-") + " | " +
+           (trend ? trend->verdict : "-") + " | " +
+           (trend && trend->exceeds_threshold_in_s
+                ? format_duration(static_cast<sim_time_us>(std::round(*trend->exceeds_threshold_in_s)) * kUsPerS)
+                : "-") +
+           " | " + (trend ? format_fixed(trend->simulated_ops_per_s, 1) : "-") + " | " +
+           (estimate ? format_fixed(estimate->ops_per_s, 1) : "-") + " | " + (estimate ? estimate->bound : "-") +
+           " |\n";
+  }
+}
+
 void checks_section(const RunResult& r, std::string& out) {
   if (r.checks.empty()) return;
   out += "\n## Checks\n\n| check | metric | value | limit | result |\n|---|---|---|---|---|\n";
@@ -142,6 +169,7 @@ std::string render_markdown_report(const RunResult& r) {
   connections_section(r, out);
   replications_section(r, out);
   autofollow_section(r, out);
+  capacity_section(r, out);
   checks_section(r, out);
   return out;
 }

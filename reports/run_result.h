@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/analytic_throughput.h"
 #include "sim/json.h"
 #include "sim/stats/delivery_histogram.h"
 #include "sim/time.h"
@@ -73,6 +74,9 @@ struct ReplicationResult {
   LagSeries series;
   std::vector<StatusChange> status_changes;  // the first entry is the status at the first sample
   std::int64_t samples = 0;
+  // What the capacity analysis needs from the run's configuration (filled by the runner at the end of the run).
+  std::optional<ThroughputInputs> throughput_inputs;
+  sim_time_us retention_lease_period_us = 12 * kUsPerH;  // the leader index's; the lag trend's threshold
 };
 
 struct ConnectionResult {

@@ -1,12 +1,5 @@
 # The command-line contract (spec §1): exit codes, --seed reaching the report, validate, --version, refusals.
-function(expect_exit expected)
-  execute_process(COMMAND ${CCRSIM} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL expected)
-    message(FATAL_ERROR "ccrsim ${ARGN}: exit ${rc}, expected ${expected}\n${out}\n${err}")
-  endif()
-  set(last_out "${out}" PARENT_SCOPE)
-  set(last_err "${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/expect_exit.cmake)
 
 set(example scenarios/examples/index-basics.yaml)
 expect_exit(0 --version)

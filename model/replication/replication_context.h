@@ -21,6 +21,7 @@ struct LeaderShardStats {
   std::int64_t bytes_read = 0;
   std::int64_t read_time_us = 0;
   sim_time_us last_fetch_us = -1;
+  sim_time_us read_busy_until_us = 0;  // when the primary finishes the GetChanges reads queued so far (not a stat)
 };
 
 // A scripted fault for one GetChanges answer (tests; the randomized replay tests inject these).

@@ -215,14 +215,17 @@ void ShardReplicationTask::answer(int r, Index& leader) {
   leader_stats.last_fetch_us = ctx_.now();
   reader.phase = Phase::kResponse;
   reader.response_bytes = bytes;
-  // Reading the operations costs leader time only when the leader domain has a capacity model (one more event).
-  const double read_rate = ctx_.world.domain(entry_.leader_domain).spec().capacity.shard_read_rate_per_s;
+  // The leader primary reads the operations for every reader of every follower one after another: a read waits
+  // behind the reads queued before it on that shard (a "busy until" time, no event per operation).
+  const double read_rate = ctx_.world.domain(entry_.leader_domain).shard_capacity().read_rate_per_s;
   const std::int64_t ops = std::max<std::int64_t>(0, to - reader.range.from + 1);
   const sim_time_us read_us =
       read_rate > 0 ? static_cast<sim_time_us>(static_cast<double>(ops) * 1e6 / read_rate) : sim_time_us{0};
   leader_stats.read_time_us += read_us;
-  if (read_us >= kMinReadCostUs) {
-    reader.event = ctx_.sim().schedule_in(read_us, this, arg_for(Kind::kReadDone, r));
+  const sim_time_us read_done_us = std::max(ctx_.now(), leader_stats.read_busy_until_us) + read_us;
+  leader_stats.read_busy_until_us = read_done_us;
+  if (read_done_us - ctx_.now() >= kMinReadCostUs) {
+    reader.event = ctx_.sim().schedule_at(read_done_us, this, arg_for(Kind::kReadDone, r));
     return;
   }
   send_response(r);
@@ -313,26 +316,29 @@ void ShardReplicationTask::sleep_waiting_readers() {
 }
 
 void ShardReplicationTask::pump_writers() {
-  const double rate = ctx_.world.domain(entry_.follower_domain).spec().capacity.shard_index_rate_per_s;
+  const double rate = ctx_.world.domain(entry_.follower_domain).shard_capacity().index_rate_per_s;
   for (int w = 0; w < static_cast<int>(writers_.size()); ++w) {
     Writer& writer = writers_[static_cast<std::size_t>(w)];
     if (writer.busy) continue;
     auto batch = sequencer_.next_dispatch(static_cast<int>(writers_.size()));
     if (!batch) return;
-    const sim_time_us cost =
-        rate > 0 ? static_cast<sim_time_us>(static_cast<double>(batch->count()) * 1e6 / rate) : kReplayBatchCostUs;
     writer.busy = true;
     writer.batch = *batch;
-    stats_.total_write_time_us += cost;
-    if (rate <= 0) {
-      writer.event = ctx_.sim().schedule_in(cost, this, arg_for(Kind::kReplay, w));
-      continue;
-    }
-    // Concurrent writers share the follower primary's indexing capacity: their work is done one after another.
-    const sim_time_us begin = std::max(ctx_.now(), replay_busy_until_us_);
-    replay_busy_until_us_ = begin + cost;
-    writer.event = ctx_.sim().schedule_at(replay_busy_until_us_, this, arg_for(Kind::kReplay, w));
+    const sim_time_us done_us = replay_done_us(batch->count(), rate);
+    stats_.total_write_time_us += done_us - ctx_.now();
+    writer.event = ctx_.sim().schedule_at(done_us, this, arg_for(Kind::kReplay, w));
   }
+}
+
+// Concurrent writers share the follower primary's indexing capacity: their CPU work is done one after another
+// (replay batches queue behind each other). Every bulk also takes at least a fixed latency (translog fsync,
+// request handling) that overlaps other batches' work, so small batches at low rates cost just that latency.
+sim_time_us ShardReplicationTask::replay_done_us(std::int64_t ops, double rate_per_s) {
+  const sim_time_us now = ctx_.now();
+  if (rate_per_s <= 0) return now + kReplayBatchCostUs;
+  const auto cpu_us = static_cast<sim_time_us>(static_cast<double>(ops) * 1e6 / rate_per_s);
+  replay_busy_until_us_ = std::max(now, replay_busy_until_us_) + cpu_us;
+  return std::max(now + kReplayBatchCostUs, replay_busy_until_us_);
 }
 
 void ShardReplicationTask::on_replay_done(int w) {

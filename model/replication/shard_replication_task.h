@@ -62,7 +62,7 @@ class ShardReplicationTask final : public EventTarget {
   static constexpr sim_time_us kFirstRetrySleepUs = 10 * kUsPerS;
   static constexpr sim_time_us kFirstBackoffUs = kUsPerS;
   static constexpr sim_time_us kMaxBackoffUs = kUsPerMin;
-  // Replay cost when the follower domain has no capacity model: a small fixed per-batch cost.
+  // Least time one replay batch takes (bulk request latency), whatever the follower's indexing rate.
   static constexpr sim_time_us kReplayBatchCostUs = 5 * kUsPerMs;
   // Bytes of a GetChanges response besides its operations (headers, checkpoints).
   static constexpr std::int64_t kResponseOverheadBytes = 200;
@@ -145,6 +145,7 @@ class ShardReplicationTask final : public EventTarget {
   void sleep_waiting_readers();
   void pump_writers();
   void on_replay_done(int w);
+  sim_time_us replay_done_us(std::int64_t ops, double rate_per_s);
   void apply(SeqRange range);
   void record_delivery(const OpRun& run, std::int64_t lo, std::int64_t hi, sim_time_us now_us);
   void fail(const std::string& exception_class, const std::string& message);
@@ -170,7 +171,7 @@ class ShardReplicationTask final : public EventTarget {
   std::vector<Reader> readers_;
   std::vector<Writer> writers_;
   sim_time_us backoff_us_ = kFirstBackoffUs;
-  sim_time_us replay_busy_until_us_ = 0;  // with a capacity model: when the primary finishes the queued replays
+  sim_time_us replay_busy_until_us_ = 0;  // when the follower primary finishes the replays queued so far
   FollowerShardStats stats_;
   LeaderShardStats* leader_stats_ = nullptr;  // a std::map node: stable for the service's life
   IndexCache leader_cache_;

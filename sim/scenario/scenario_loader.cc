@@ -1481,4 +1481,8 @@ std::optional<Scenario> load_scenario(const std::string& path, Diagnostics& diag
   return load_scenario_text(buffer.str(), path, diags);
 }
 
+const std::vector<std::string>& check_metric_names() { return metric_names(); }
+
+bool is_time_metric_name(const std::string& metric) { return is_time_metric(metric); }
+
 }  // namespace ccrsim

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/diagnostics.h"
 #include "sim/scenario/scenario.h"
@@ -41,6 +42,10 @@ inline constexpr std::size_t kMaxIndexNameBytes = 255;
 // Reads the file at `path` (refusing files above kMaxFileBytes before reading them) and loads it. Scenario::file
 // is `path` as given.
 std::optional<Scenario> load_scenario(const std::string& path, Diagnostics& diags);
+
+// The metric names checks (spec §6.2) and sweeps (§7) accept, and whether a metric is in seconds (else a count).
+const std::vector<std::string>& check_metric_names();
+bool is_time_metric_name(const std::string& metric);
 
 // Loads scenario text; `file_label` becomes Scenario::file. Returns nullopt when any error was reported.
 std::optional<Scenario> load_scenario_text(const std::string& text, const std::string& file_label, Diagnostics& diags);
