@@ -35,6 +35,7 @@ struct RunArgs {
   std::string out_dir;
   bool quiet = false;
   std::string trace_path;
+  bool check_invariants = false;
 };
 
 // Loads and checks; prints every problem and returns nullopt when there is any.
@@ -94,6 +95,7 @@ int command_run(const RunArgs& args) {
   auto last_print = wall_start;
   RunOptions options;
   options.trace_path = args.trace_path;
+  options.check_invariants = args.check_invariants;
   if (show_progress) {
     options.progress = [&](sim_time_us t_us, std::uint64_t events) {
       const auto now = std::chrono::steady_clock::now();
@@ -145,6 +147,10 @@ int command_run(const RunArgs& args) {
     }
     std::cout << "report: " << (dir / "report.md").string() << "\n";
   }
+  if (!outcome.invariant_violation.empty()) {
+    std::cerr << "ccrsim: invariant violated " << outcome.invariant_violation << "\n";
+    return kExitFailed;
+  }
   return r.passed() ? kExitPassed : kExitFailed;
 }
 
@@ -163,6 +169,8 @@ int run_cli(int argc, char** argv) {
   run->add_option("--out", run_args.out_dir, "output directory (default ./ccrsim-out/<scenario stem>/)");
   run->add_flag("--quiet", run_args.quiet, "print nothing but errors");
   run->add_option("--trace", run_args.trace_path, "write one line per state change and step to FILE");
+  run->add_flag("--check-invariants", run_args.check_invariants,
+                "fail the run when a replication invariant is violated (docs/faults.md)");
 
   std::string validate_path;
   CLI::App* validate = app.add_subcommand("validate", "check a scenario without simulating it");
