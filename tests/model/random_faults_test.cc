@@ -8,7 +8,7 @@ namespace {
 Scenario random_scenario(std::uint64_t seed) {
   Scenario s;
   s.seed = seed;
-  s.duration_us = 10 * kUsPerHour;
+  s.duration_us = 10 * kUsPerH;
   DomainSpec a;
   a.name = "a";
   DomainSpec b;
@@ -18,7 +18,7 @@ Scenario random_scenario(std::uint64_t seed) {
   FaultSpec fixed;
   fixed.name = "fixed";
   fixed.kind = FaultKind::kLinkDown;
-  fixed.at_us = kUsPerHour;
+  fixed.at_us = kUsPerH;
   fixed.duration_us = kUsPerMin;
   fixed.a = "a";
   fixed.b = "b";
@@ -29,8 +29,8 @@ Scenario random_scenario(std::uint64_t seed) {
   r.targets = {"a", "b"};
   r.mtbf_us = 30 * kUsPerMin;
   r.mttr_us = 5 * kUsPerMin;
-  r.from_us = kUsPerHour;
-  r.until_us = 8 * kUsPerHour;
+  r.from_us = kUsPerH;
+  r.until_us = 8 * kUsPerH;
   random.random = r;
   s.faults = {fixed, random};
   return s;
@@ -50,8 +50,8 @@ TEST_CASE("random faults resolve deterministically from the seed inside their wi
     CHECK(first[i].at_us == again[i].at_us);
     CHECK(first[i].duration_us == again[i].duration_us);
     CHECK(first[i].kind == again[i].kind);
-    CHECK(first[i].at_us > kUsPerHour);
-    CHECK(first[i].at_us < 8 * kUsPerHour);
+    CHECK(first[i].at_us > kUsPerH);
+    CHECK(first[i].at_us < 8 * kUsPerH);
     if (i > 1) CHECK(first[i].at_us > first[i - 1].at_us);
     REQUIRE(first[i].duration_us.has_value());
     CHECK(*first[i].duration_us >= kUsPerS);
