@@ -1,6 +1,7 @@
 #include "reports/markdown_report.h"
 
 #include <algorithm>
+#include <map>
 
 #include "reports/number_format.h"
 
@@ -105,7 +106,9 @@ void timeline_section(const RunResult& r, std::string& out) {
   if (r.faults.empty()) return;
   constexpr std::size_t kMaxRows = 200;
   out += "\n## Outage timeline\n";
+  std::map<std::string, int> seen;  // a start after a stop makes a second replication with the same id
   for (const ReplicationResult& rep : r.replications) {
+    const int nth = ++seen[rep.id];
     std::vector<std::pair<sim_time_us, std::string>> rows;
     for (const StatusChange& c : rep.status_changes) rows.emplace_back(c.t_us, "status " + c.status);
     for (const FaultResult& f : r.faults) {
@@ -124,7 +127,8 @@ void timeline_section(const RunResult& r, std::string& out) {
       }
     }
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    out += "\n### " + cell(rep.id) + "\n\n| at | event |\n|---|---|\n";
+    out += "\n### " + cell(rep.id) + (nth > 1 ? " (replication " + std::to_string(nth) + ")" : "") +
+           "\n\n| at | event |\n|---|---|\n";
     for (std::size_t i = 0; i < rows.size() && i < kMaxRows; ++i) {
       out += "| " + s(rows[i].first) + " | " + cell(rows[i].second) + " |\n";
     }
