@@ -42,6 +42,7 @@ struct RunArgs {
   bool quiet = false;
   std::string trace_path;
   std::string junit_path;  // empty: no JUnit file
+  bool check_invariants = false;
 };
 
 // Loads and checks; prints every problem and returns nullopt when there is any.
@@ -111,6 +112,7 @@ int command_run(const RunArgs& args) {
   auto last_print = wall_start;
   RunOptions options;
   options.trace_path = args.trace_path;
+  options.check_invariants = args.check_invariants;
   if (show_progress) {
     options.progress = [&](sim_time_us t_us, std::uint64_t events) {
       const auto now = std::chrono::steady_clock::now();
@@ -169,6 +171,10 @@ int command_run(const RunArgs& args) {
     std::cout << "report: " << (dir / "report.md").string() << "\n";
     std::cout << "html: " << (dir / "report.html").string() << "\n";
   }
+  if (!outcome.invariant_violation.empty()) {
+    std::cerr << "ccrsim: invariant violated " << outcome.invariant_violation << "\n";
+    return kExitFailed;
+  }
   return r.passed() ? kExitPassed : kExitFailed;
 }
 
@@ -188,6 +194,8 @@ int run_cli(int argc, char** argv) {
   run->add_flag("--quiet", run_args.quiet, "print nothing but errors");
   run->add_option("--trace", run_args.trace_path, "write one line per state change and step to FILE");
   run->add_option("--junit", run_args.junit_path, "write the expectations and checks as JUnit XML to FILE");
+  run->add_flag("--check-invariants", run_args.check_invariants,
+                "fail the run when a replication invariant is violated (docs/faults.md)");
 
   std::string validate_path;
   CLI::App* validate = app.add_subcommand("validate", "check a scenario without simulating it");

@@ -40,11 +40,13 @@ void ReplicationSampler::sample_now() {
     p.lag_ops = s.lag_ops;
     p.lag_time_us = s.lag_time_us;
     out.points.add(p);
+    if (on_sample_) on_sample_(entry, s);
     if (!s.running) continue;  // percentiles use samples taken while BOOTSTRAPPING or SYNCING
     out.lag_time.add(s.lag_time_us);
     out.lag_ops.add(std::max<std::int64_t>(s.lag_ops, 0));
     ++out.samples;
   }
+  if (after_sample_) after_sample_();
 }
 
 void ReplicationSampler::note_status(Series& series, sim_time_us t_us, const std::string& status) {

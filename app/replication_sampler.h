@@ -2,6 +2,7 @@
 // Samples every replication's lag each sample_interval (spec §6.2) and turns the replication service's entries into
 // the report's ReplicationResults at the end of a run. One event per interval for all replications together.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "model/replication/replication_service.h"
@@ -22,6 +23,12 @@ class ReplicationSampler final : public EventTarget {
   void start();
   // Takes a sample of every replication now (also used for the last point at the end of the run).
   void sample_now();
+  // Told about every sample of a live replication, and once after all replications of a sample (faults, invariants).
+  using Observer = std::function<void(const ReplicationEntry&, const ReplicationSample&)>;
+  void set_observer(Observer on_sample, std::function<void()> after_sample) {
+    on_sample_ = std::move(on_sample);
+    after_sample_ = std::move(after_sample);
+  }
   // One result per replication entry, in start order.
   std::vector<ReplicationResult> results();
 
@@ -41,6 +48,8 @@ class ReplicationSampler final : public EventTarget {
   sim_time_us interval_us_;
   EventHandle next_;
   std::vector<Series> series_;  // by entry id
+  Observer on_sample_;
+  std::function<void()> after_sample_;
 
   static void note_status(Series& series, sim_time_us t_us, const std::string& status);
 };

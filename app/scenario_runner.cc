@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "app/autofollow_results.h"
+#include "app/fault_recorder.h"
+#include "app/invariant_checker.h"
 #include "app/replication_sampler.h"
 #include "app/step_runner.h"
 #include "app/topology_summary.h"
@@ -10,7 +12,10 @@
 #include "app/version.h"
 #include "model/rest/core_apis.h"
 #include "model/replication/autofollow_service.h"
+#include "model/faults/fault_injector.h"
+#include "model/faults/random_faults.h"
 #include "model/replication/replication_service.h"
+#include "model/rest/core_apis.h"
 #include "model/rest/rest_router.h"
 #include "model/world.h"
 #include "reports/checks.h"
@@ -76,11 +81,23 @@ sim_time_us natural_end_us(const Scenario& scenario, sim_time_us now_us) {
   sim_time_us end = now_us;
   for (const FaultSpec& f : scenario.faults) {
     if (f.duration_us) end = std::max(end, f.at_us + *f.duration_us);
+    if (f.random) end = std::max(end, f.random->until_us.value_or(end));
   }
   for (const WorkloadSpec& w : scenario.workload) {
     if (w.until_us) end = std::max(end, *w.until_us);
   }
   return std::min(end, kHorizonUs);
+}
+
+// When the world went quiet: the last fault healed and the last writer stopped (end_bound_us: never).
+sim_time_us quiet_since_us(const Scenario& scenario, const FaultInjector& faults, const FaultRecorder& recorder,
+                           sim_time_us end_bound_us) {
+  for (const FaultInjector::Window& w : faults.windows()) {
+    if (w.active) return end_bound_us;
+  }
+  sim_time_us quiet = recorder.last_heal_us();
+  for (const WorkloadSpec& w : scenario.workload) quiet = std::max(quiet, w.until_us.value_or(end_bound_us));
+  return quiet;
 }
 
 void run_events(Simulator& sim, sim_time_us limit_us, const std::function<bool()>& keep_going,
@@ -159,6 +176,17 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   AutofollowService autofollow(replication);
   register_autofollow_api(router, autofollow);
   ReplicationSampler sampler(sim, replication, scenario.sample_interval_us);
+  FaultInjector faults(world, replication, resolve_faults(scenario));
+  FaultRecorder recorder(replication, faults);
+  faults.set_listener([&](std::size_t fault, bool began) { recorder.on_fault(fault, began); });
+  InvariantChecker invariants(replication);
+  sampler.set_observer(
+      [&](const ReplicationEntry& e, const ReplicationSample& s) {
+        recorder.on_sample(e, s);
+        if (options.check_invariants) invariants.on_sample(e, s);
+      },
+      [&] { recorder.after_sample(); });
+  faults.start();
   sampler.start();
 
   StepRunner steps(world, router, scenario.steps);
@@ -187,6 +215,13 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.connections = connection_results(world);
   sampler.sample_now();
   r.replications = sampler.results();
+  faults.finish();
+  if (options.check_invariants) {
+    invariants.at_end(quiet_since_us(scenario, faults, recorder, end_bound_us));
+    if (invariants.violation()) outcome.invariant_violation = *invariants.violation();
+  }
+  r.faults = recorder.faults();
+  r.disasters = recorder.disasters();
   r.autofollow_rules = autofollow_results(autofollow, replication);
   add_rule_lint(lint_autofollow_rules(scenario), r);
   r.topology = summarize_topology(world, r.replications);

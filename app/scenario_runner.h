@@ -14,11 +14,14 @@ struct RunOptions {
   std::string trace_path;  // empty: no trace
   // Called now and then with (simulated time done, events so far) for the terminal progress line.
   std::function<void(sim_time_us, std::uint64_t)> progress;
+  // Check the run's invariants (app/invariant_checker.h); a violation is reported in RunOutcome.
+  bool check_invariants = false;
 };
 
 struct RunOutcome {
   RunResult result;
   std::string error;  // set when the run could not start (e.g. the trace file cannot be written)
+  std::string invariant_violation;  // with check_invariants: the first violation (the run fails)
 };
 
 RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options);

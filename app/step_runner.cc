@@ -95,6 +95,11 @@ void StepRunner::attempt() {
     on_response(generation, RestResponse::plain(401, "Unauthorized"));
     return;
   }
+  if (!world_.domain(*domain).up()) {
+    // A domain that is down answers nothing: the client gives up without an HTTP status (simulator-defined text).
+    on_response(generation, RestResponse::plain(0, "no response: domain '" + s.on + "' is down"));
+    return;
+  }
   for (DomainId d = 0; d < world_.domain_count(); ++d) world_.domain(d).catch_up_writes(world_.now());
   router_.dispatch(world_, *domain, request,
                    [this, generation](RestResponse response) { on_response(generation, std::move(response)); });

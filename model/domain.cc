@@ -21,6 +21,18 @@ std::string Domain::next_uuid() {
   return out;
 }
 
+void Domain::set_nodes_down(int count, sim_time_us promoted_at_us) {
+  nodes_down_ = std::clamp(count, 0, std::max(1, spec_.instance_count));
+  promoted_at_us_ = promoted_at_us;
+}
+
+bool Domain::primary_available(const Index& index, int shard, sim_time_us now_us) const {
+  if (node_of_shard(shard) >= nodes_down_) return true;
+  // A replica on a node that is still up takes over once the cluster manager has noticed the node left.
+  const bool replica_left = index.number_of_replicas() > 0 && nodes_down_ < spec_.instance_count;
+  return replica_left && now_us >= promoted_at_us_;
+}
+
 Index* Domain::find_index(const std::string& index_name) {
   auto it = indices_.find(index_name);
   return it == indices_.end() ? nullptr : it->second.get();

@@ -1,6 +1,7 @@
 #pragma once
 // One Amazon OpenSearch Service domain: its configuration, data nodes, indices, cluster settings and the
 // synthetic writers that feed its indices.
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,6 +27,14 @@ class Domain {
   const ShardCapacity& shard_capacity() const { return shard_capacity_; }
   bool up() const { return up_; }
   void set_up(bool up) { up_ = up; }
+
+  // Node faults. Primary `shard` of every index lives on data node shard % instance_count (simulator placement).
+  // Nodes [0, count) are down; a primary on one of them is served again from a promoted replica from
+  // `promoted_at_us` on, or only once the nodes are back when the index has no replicas.
+  int node_of_shard(int shard) const { return shard % std::max(1, spec_.instance_count); }
+  void set_nodes_down(int count, sim_time_us promoted_at_us);
+  int nodes_down() const { return nodes_down_; }
+  bool primary_available(const Index& index, int shard, sim_time_us now_us) const;
 
   // Indices by name; std::map so every listing is in name order (as _cat/indices sorts anyway).
   Index* find_index(const std::string& index_name);
@@ -70,6 +79,8 @@ class Domain {
   DomainSpec spec_;
   ShardCapacity shard_capacity_;
   bool up_ = true;
+  int nodes_down_ = 0;
+  sim_time_us promoted_at_us_ = 0;
   Rng uuid_rng_;
   std::string cluster_uuid_;
   std::map<std::string, std::unique_ptr<Index>> indices_;

@@ -1,5 +1,6 @@
 #include "reports/checks.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ccrsim {
@@ -51,6 +52,63 @@ std::optional<double> replication_metric(const std::string& metric, const Replic
   return std::nullopt;
 }
 
+namespace {
+
+// recovery_time (per fault), rpo_ops / rpo_time (per lost replication), rto (per disaster): the values a check
+// compares, filtered by its `fault:` and `replication:`. nullopt entries are things that never recovered.
+std::vector<std::optional<double>> fault_metric_values(const CheckSpec& spec, const RunResult& result) {
+  std::vector<std::optional<double>> values;
+  if (spec.metric == "recovery_time") {
+    for (const FaultResult& f : result.faults) {
+      if (spec.fault && *spec.fault != f.name) continue;
+      if (!f.end_us) continue;  // permanent: nothing to recover from
+      if (spec.replication && std::find(f.affected.begin(), f.affected.end(), *spec.replication) == f.affected.end()) {
+        continue;
+      }
+      values.push_back(f.recovery_time_us ? std::optional<double>(to_seconds(*f.recovery_time_us)) : std::nullopt);
+    }
+    return values;
+  }
+  for (const DisasterResult& d : result.disasters) {
+    if (spec.metric == "rto") {
+      values.push_back(d.rto_us ? std::optional<double>(to_seconds(*d.rto_us)) : std::nullopt);
+      continue;
+    }
+    for (const LostReplication& l : d.lost) {
+      if (spec.replication && *spec.replication != l.replication) continue;
+      values.push_back(spec.metric == "rpo_ops" ? static_cast<double>(l.rpo_ops) : to_seconds(l.rpo_us));
+    }
+  }
+  return values;
+}
+
+bool is_fault_metric(const std::string& metric) {
+  return metric == "recovery_time" || metric == "rpo_ops" || metric == "rpo_time" || metric == "rto";
+}
+
+CheckResult evaluate_fault_check(const CheckSpec& spec, const RunResult& result, CheckResult c) {
+  const std::vector<std::optional<double>> values = fault_metric_values(spec, result);
+  if (values.empty()) {
+    c.passed = false;
+    c.message = spec.fault ? "no ended fault " + *spec.fault + " to measure" : "nothing to measure";
+    return c;
+  }
+  for (const std::optional<double>& v : values) {
+    if (!v) {
+      c.value.reset();
+      c.passed = false;
+      c.message = spec.metric == "rto" ? "no follower accepted writes before the run ended"
+                                       : "did not recover before the run ended";
+      return c;
+    }
+    if (!c.value || (spec.bound == CheckBound::kMin ? *v < *c.value : *v > *c.value)) c.value = v;
+  }
+  c.passed = passes(spec.bound, *c.value, spec.limit);
+  return c;
+}
+
+}  // namespace
+
 std::vector<CheckResult> evaluate_checks(const std::vector<CheckSpec>& specs, const RunResult& result) {
   std::vector<CheckResult> out;
   out.reserve(specs.size());
@@ -60,6 +118,10 @@ std::vector<CheckResult> evaluate_checks(const std::vector<CheckSpec>& specs, co
     c.metric = spec.metric;
     c.limit_kind = bound_name(spec.bound);
     c.limit = spec.limit;
+    if (is_fault_metric(spec.metric)) {
+      out.push_back(evaluate_fault_check(spec, result, std::move(c)));
+      continue;
+    }
     std::optional<double> worst;
     for (const ReplicationResult& r : result.replications) {
       if (spec.replication && *spec.replication != r.id) continue;

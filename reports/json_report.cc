@@ -123,6 +123,8 @@ json fault_json(const FaultResult& f) {
   j["peak_lag_ops"] = f.peak_lag_ops;
   j["peak_lag_time_s"] = seconds(f.peak_lag_time_us);
   j["recovery_time_s"] = optional_seconds(f.recovery_time_us);
+  j["rebootstrapped"] = f.rebootstrapped;
+  j["writes_refused"] = f.writes_refused;
   return j;
 }
 

@@ -1,6 +1,8 @@
 #include "reports/markdown_report.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "reports/lag_trend.h"
 #include "reports/number_format.h"
@@ -143,6 +145,74 @@ void capacity_section(const RunResult& r, std::string& out) {
   }
 }
 
+std::string optional_s(const std::optional<sim_time_us>& t_us) {
+  return t_us ? s(*t_us) : std::string("-");
+}
+
+void faults_section(const RunResult& r, std::string& out) {
+  if (r.faults.empty()) return;
+  out +=
+      "\n## Faults and recovery\n\n| fault | kind | target | start | end | affected | peak ops lag | peak time lag |"
+      " recovery | bootstrapped again | writes refused |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
+  for (const FaultResult& f : r.faults) {
+    std::string affected;
+    for (const std::string& a : f.affected) affected += (affected.empty() ? "" : ", ") + a;
+    out += "| " + cell(f.name) + " | " + f.kind + " | " + cell(f.target) + " | " + s(f.start_us) + " | " +
+           (f.end_us ? s(*f.end_us) : std::string("permanent")) + " | " + cell(affected) + " | " +
+           std::to_string(f.peak_lag_ops) + " | " + s(f.peak_lag_time_us) + " | " +
+           (f.end_us ? (f.recovery_time_us ? s(*f.recovery_time_us) : std::string("not recovered")) : "-") + " | " +
+           (f.rebootstrapped ? "yes" : "no") + " | " + std::to_string(f.writes_refused) + " |\n";
+  }
+  if (r.disasters.empty()) return;
+  out +=
+      "\n### Disasters\n\n| lost domain | at | replication | rpo ops | rpo time | rto |\n|---|---|---|---|---|---|\n";
+  for (const DisasterResult& d : r.disasters) {
+    if (d.lost.empty()) {
+      out += "| " + cell(d.domain) + " | " + s(d.at_us) + " | - | - | - | " + optional_s(d.rto_us) + " |\n";
+    }
+    for (const LostReplication& l : d.lost) {
+      out += "| " + cell(d.domain) + " | " + s(d.at_us) + " | " + cell(l.replication) + " | " +
+             std::to_string(l.rpo_ops) + " | " + s(l.rpo_us) + " | " + optional_s(d.rto_us) + " |\n";
+    }
+  }
+}
+
+// Per replication, in time order: its status changes, the windows of the faults that touched it and its lag peak
+// in each window (until the recovery, or the end of the run).
+void timeline_section(const RunResult& r, std::string& out) {
+  if (r.faults.empty()) return;
+  constexpr std::size_t kMaxRows = 200;
+  out += "\n## Outage timeline\n";
+  std::map<std::string, int> seen;  // a start after a stop makes a second replication with the same id
+  for (const ReplicationResult& rep : r.replications) {
+    const int nth = ++seen[rep.id];
+    std::vector<std::pair<sim_time_us, std::string>> rows;
+    for (const StatusChange& c : rep.status_changes) rows.emplace_back(c.t_us, "status " + c.status);
+    for (const FaultResult& f : r.faults) {
+      if (std::find(f.affected.begin(), f.affected.end(), rep.id) == f.affected.end()) continue;
+      rows.emplace_back(f.start_us, "fault " + f.name + " begins (" + f.kind + " " + f.target + ")");
+      if (f.end_us) rows.emplace_back(*f.end_us, "fault " + f.name + " ends");
+      const sim_time_us until = f.end_us && f.recovery_time_us ? *f.end_us + *f.recovery_time_us : r.end_us;
+      const LagPoint* peak = nullptr;
+      for (const LagPoint& p : rep.series.points()) {
+        if (p.t_us < f.start_us || p.t_us > until) continue;
+        if (peak == nullptr || p.lag_ops > peak->lag_ops) peak = &p;
+      }
+      if (peak != nullptr) {
+        rows.emplace_back(peak->t_us, "lag peak during " + f.name + ": " + std::to_string(peak->lag_ops) + " ops, " +
+                                          format_seconds(peak->lag_time_us) + " s behind");
+      }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    out += "\n### " + cell(rep.id) + (nth > 1 ? " (replication " + std::to_string(nth) + ")" : "") +
+           "\n\n| at | event |\n|---|---|\n";
+    for (std::size_t i = 0; i < rows.size() && i < kMaxRows; ++i) {
+      out += "| " + s(rows[i].first) + " | " + cell(rows[i].second) + " |\n";
+    }
+    if (rows.size() > kMaxRows) out += "| ... | " + std::to_string(rows.size() - kMaxRows) + " more rows |\n";
+  }
+}
+
 void checks_section(const RunResult& r, std::string& out) {
   if (r.checks.empty()) return;
   out += "\n## Checks\n\n| check | metric | value | limit | result |\n|---|---|---|---|---|\n";
@@ -170,6 +240,8 @@ std::string render_markdown_report(const RunResult& r) {
   replications_section(r, out);
   autofollow_section(r, out);
   capacity_section(r, out);
+  faults_section(r, out);
+  timeline_section(r, out);
   checks_section(r, out);
   return out;
 }

@@ -98,6 +98,8 @@ struct FaultResult {
   std::int64_t peak_lag_ops = 0;
   sim_time_us peak_lag_time_us = 0;
   std::optional<sim_time_us> recovery_time_us;  // nullopt: did not recover before the run ended (or permanent)
+  bool rebootstrapped = false;                  // an affected replication had to copy the leader's store again
+  std::int64_t writes_refused = 0;              // synthetic writes refused by a domain this fault took down
 };
 
 struct LostReplication {

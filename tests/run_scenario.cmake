@@ -7,7 +7,7 @@ if(text MATCHES "# expect-exit: ([0-9]+)")
 endif()
 get_filename_component(stem ${SCENARIO} NAME_WE)
 string(REPLACE "/" "_" out_name ${SCENARIO})
-execute_process(COMMAND ${CCRSIM} run ${SCENARIO} --quiet --out ${OUT_DIR}/${out_name}
+execute_process(COMMAND ${CCRSIM} run ${SCENARIO} --quiet --check-invariants --out ${OUT_DIR}/${out_name}
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL expected)
   message(FATAL_ERROR "${SCENARIO}: exit ${rc}, expected ${expected}\nstdout:\n${out}\nstderr:\n${err}")

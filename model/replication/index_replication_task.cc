@@ -387,7 +387,35 @@ bool IndexReplicationTask::leader_deleted_with_delete_index() const {
   });
 }
 
+void IndexReplicationTask::shards_lost(const std::vector<int>& shards, sim_time_us restart_at_us) {
+  if (shard_tasks_.empty()) return;  // still bootstrapping: the restore's own retries deal with the lost node
+  shard_restart_at_us_.resize(shard_tasks_.size(), kTimeNever);
+  for (int s : shards) {
+    if (s < 0 || s >= static_cast<int>(shard_tasks_.size())) continue;
+    shard_tasks_[static_cast<std::size_t>(s)]->cancel();
+    shard_restart_at_us_[static_cast<std::size_t>(s)] = restart_at_us;
+  }
+}
+
+void IndexReplicationTask::restart_lost_shards_now() {
+  for (sim_time_us& at : shard_restart_at_us_) at = std::min(at, ctx_.now());
+  restart_lost_shards(ctx_.now());
+}
+
+// A lost shard task starts again from the follower shard's checkpoint (the promoted copy has every replayed
+// operation), so nothing is skipped or applied twice; its in-memory stats start from zero, as on a new node.
+void IndexReplicationTask::restart_lost_shards(sim_time_us now_us) {
+  for (std::size_t s = 0; s < shard_restart_at_us_.size() && !cancelled_; ++s) {
+    if (shard_restart_at_us_[s] > now_us) continue;
+    shard_restart_at_us_[s] = kTimeNever;
+    shard_tasks_[s] = std::make_unique<ShardReplicationTask>(ctx_, entry_, static_cast<int>(s));
+    shard_tasks_[s]->start();
+  }
+}
+
 void IndexReplicationTask::monitor() {
+  restart_lost_shards(ctx_.now());
+  if (cancelled_) return;
   const bool any_failed =
       std::any_of(shard_tasks_.begin(), shard_tasks_.end(), [](const auto& t) { return t->failed(); });
   if (any_failed && leader_deleted_with_delete_index()) {

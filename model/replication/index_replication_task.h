@@ -43,6 +43,11 @@ class IndexReplicationTask final : public EventTarget {
   // The leader index may have changed outside the writers' schedule: shard tasks re-check their long polls.
   void poke_shards();
 
+  // Node loss (faults): the shard tasks of `shards` stop now; the monitoring loop starts them again at its first
+  // pass at or after `restart_at_us` (kTimeNever: only after restart_lost_shards_now).
+  void shards_lost(const std::vector<int>& shards, sim_time_us restart_at_us);
+  void restart_lost_shards_now();
+
   IndexTaskState state() const { return state_; }
   bool restore_in_progress() const { return state_ == IndexTaskState::kInit || state_ == IndexTaskState::kRestoring; }
   const std::vector<ShardBootstrap>& bootstrap() const { return bootstrap_; }
@@ -104,6 +109,8 @@ class IndexReplicationTask final : public EventTarget {
   EventHandle monitor_event_;
   EventHandle metadata_event_;
   std::uint64_t leader_generation_seen_ = 0;
+  std::vector<sim_time_us> shard_restart_at_us_;  // per shard: kTimeNever unless its task was lost with a node
+  void restart_lost_shards(sim_time_us now_us);
 };
 
 }  // namespace ccrsim

@@ -42,7 +42,12 @@ struct ReplicationEntry {
   std::int64_t ops_replicated = 0;    // operations applied by change replay (not the bootstrap copy)
   DeliveryHistogram delivery;
 
-  // The live index task (null while PAUSED, FAILED or stopped).
+  // The follower domain is down (fault): the task stopped with it and resumes from the persisted state when the
+  // domain is back (replication_outages.cc). `suspended_restoring`: it was bootstrapping then.
+  bool suspended = false;
+  bool suspended_restoring = false;
+
+  // The live index task (null while PAUSED, FAILED, stopped or suspended).
   std::unique_ptr<IndexReplicationTask> task;
 
   double bootstrap_s() const {

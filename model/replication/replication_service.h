@@ -91,6 +91,17 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
 
   const RetentionLeases& leases() const { return ctx_.leases; }
   RetentionLeases& leases() { return ctx_.leases; }
+  // Faults (replication_outages.cc). A follower domain went down: its persistent tasks stop where they are.
+  void domain_down(DomainId domain);
+  // It is back: RUNNING replications resume from the persisted state (the leader's leases decide whether they can
+  // continue); a bootstrap cut off by the outage fails.
+  void domain_up(DomainId domain);
+  // Data nodes of the follower domain left (Domain::nodes_down): the shard tasks of primaries on them stop now and
+  // start again where a replica takes over at `promoted_at_us`, or when the nodes are back for an index without
+  // replicas (domain_nodes_back).
+  void follower_nodes_lost(DomainId domain, sim_time_us promoted_at_us);
+  void domain_nodes_back(DomainId domain);
+
   void set_get_changes_fault(GetChangesFaultHook hook) { ctx_.get_changes_fault = std::move(hook); }
   World& world() { return world_; }
 

@@ -165,6 +165,10 @@ void ShardReplicationTask::on_request_arrives(int r) {
     renew_lease();  // the replicated instance is gone, and its leases with it
     return;
   }
+  if (!ctx_.world.domain(entry_.leader_domain).primary_available(*current, shard_, ctx_.now())) {
+    attempt_failed(r, Failure::kServer);  // the primary's node is gone and no replica took over yet: retried
+    return;
+  }
   if (reader.phase == Phase::kRequest && security_denied_fetch()) return;
   if (reader.phase == Phase::kRequest && ctx_.get_changes_fault) {
     const GetChangesFault fault = ctx_.get_changes_fault(entry_, shard_, reader.range);

@@ -134,6 +134,18 @@ struct WorkloadSpec {
 
 enum class FaultKind { kLinkDown, kDomainDown, kLatency, kBandwidth, kNodeDown, kDomainLost };
 
+// `random: {kinds, targets, mtbf, mttr, from, until}`: faults drawn from the seed (model/faults/random_faults.*).
+// Link kinds take two different targets, domain kinds one.
+struct RandomFaultSpec {
+  std::vector<FaultKind> kinds;
+  std::vector<std::string> targets;  // domain names
+  sim_time_us mtbf_us = 0;            // mean time between fault starts (exponential)
+  sim_time_us mttr_us = 0;            // mean duration (exponential)
+  sim_time_us from_us = 0;
+  std::optional<sim_time_us> until_us;  // nullopt: the scenario's duration
+  SourcePos pos;
+};
+
 struct FaultSpec {
   std::string name;  // defaults to "<kind>-<index>" when not written
   FaultKind kind = FaultKind::kLinkDown;
@@ -144,6 +156,7 @@ struct FaultSpec {
   sim_time_us add_latency_us = 0;          // kLatency
   double set_bandwidth_bytes_per_s = 0;    // kBandwidth
   int node_count = 0;                      // kNodeDown
+  std::optional<RandomFaultSpec> random;   // set: this entry is a random schedule, resolved when the run starts
   SourcePos pos;
 };
 

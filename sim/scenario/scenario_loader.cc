@@ -227,6 +227,7 @@ class Loader {
   void read_rollover(const Entry& e, WorkloadSpec& w, const std::string& context);
   void read_faults(const Entry& e);
   void read_fault(const YAML::Node& node, std::size_t index, std::map<std::string, SourcePos>& names);
+  std::optional<RandomFaultSpec> read_random_faults(const Entry& e, const std::string& context);
   void read_steps(const Entry& e);
   void read_step(const YAML::Node& node, std::size_t index);
   void read_expect(const Entry& e, StepSpec& step, const std::string& context);
@@ -1109,17 +1110,119 @@ void Loader::read_faults(const Entry& e) {
   for (std::size_t i = 0; i < items->size(); ++i) read_fault((*items)[i], i, names);
 }
 
+std::optional<RandomFaultSpec> Loader::read_random_faults(const Entry& e, const std::string& context) {
+  static constexpr std::array<std::string_view, 5> kKinds = {"link_down", "domain_down", "latency", "bandwidth",
+                                                             "node_down"};
+  auto f =
+      read_map(e.value, e.value_pos, context, {"kinds", "targets", "mtbf", "mttr", "from", "until"}, "in " + context);
+  if (!f) return std::nullopt;
+  RandomFaultSpec r;
+  r.pos = f->pos;
+  const std::size_t errors_before = diags_.size();
+  bool link_kind = false;
+  if (const Entry* k = require(*f, "kinds", "in " + context)) {
+    if (auto items = read_list(k->value, k->value_pos, context + ".kinds", kKinds.size() + 1)) {
+      if (items->empty()) error(k->value_pos, "kinds must name at least one fault kind");
+      for (const YAML::Node& item : *items) {
+        const Entry ke{k->key, item, k->value_pos, pos_of(item, k->value_pos)};
+        auto name = read_string(ke);
+        if (!name) continue;
+        if (*name == "domain_lost") {
+          error(ke.value_pos, "domain_lost cannot be random (it is permanent); write it as its own fault");
+          continue;
+        }
+        const auto it = std::find(kKinds.begin(), kKinds.end(), *name);
+        if (it == kKinds.end()) {
+          error(ke.value_pos, "unknown fault kind " + in_quotes(*name) +
+                                  " (random kinds are: link_down, domain_down, latency, bandwidth, node_down)");
+          continue;
+        }
+        static constexpr std::array<FaultKind, 5> kValues = {FaultKind::kLinkDown, FaultKind::kDomainDown,
+                                                             FaultKind::kLatency, FaultKind::kBandwidth,
+                                                             FaultKind::kNodeDown};
+        const FaultKind kind = kValues[static_cast<std::size_t>(it - kKinds.begin())];
+        link_kind =
+            link_kind || kind == FaultKind::kLinkDown || kind == FaultKind::kLatency || kind == FaultKind::kBandwidth;
+        r.kinds.push_back(kind);
+      }
+    }
+  }
+  if (const Entry* t = require(*f, "targets", "in " + context)) {
+    if (auto items = read_list(t->value, t->value_pos, context + ".targets", lim::kMaxListEntries)) {
+      for (const YAML::Node& item : *items) {
+        const Entry te{t->key, item, t->value_pos, pos_of(item, t->value_pos)};
+        auto name = read_domain_ref(te);
+        if (!name) continue;
+        if (contains(r.targets, *name)) {
+          error(te.value_pos, "duplicate target " + in_quotes(*name));
+          continue;
+        }
+        r.targets.push_back(*name);
+      }
+      if (r.targets.empty() && items->empty()) error(t->value_pos, "targets must name at least one domain");
+      if (link_kind && items->size() == 1) {
+        error(t->value_pos, "link fault kinds need at least two targets (a link joins two domains)");
+      }
+    }
+  }
+  auto positive = [&](const char* key, sim_time_us min_us, const char* min_text) -> sim_time_us {
+    const Entry* d = require(*f, key, "in " + context);
+    if (!d) return 0;
+    auto v = read_duration(*d);
+    if (!v) return 0;
+    if (*v < min_us) error(d->value_pos, std::string(key) + " must be at least " + min_text);
+    return *v;
+  };
+  r.mtbf_us = positive("mtbf", kUsPerMin, "1m");
+  r.mttr_us = positive("mttr", kUsPerS, "1s");
+  if (const Entry* d = f->get("from")) {
+    if (auto v = read_duration(*d)) r.from_us = *v;
+  }
+  SourcePos until_pos = f->pos;
+  if (const Entry* d = f->get("until")) {
+    until_pos = d->value_pos;
+    if (auto v = read_duration(*d)) r.until_us = *v;
+  } else if (!s_.duration_us) {
+    error(f->pos, "until is required in " + context + " when the scenario has no duration");
+  }
+  const sim_time_us until = r.until_us.value_or(s_.duration_us.value_or(0));
+  if (r.until_us && *r.until_us <= r.from_us) error(until_pos, "until must be after from");
+  // Bounded: the expected number of faults stays far below what a report can list.
+  constexpr double kMaxExpectedFaults = 1000;
+  if (r.mtbf_us >= kUsPerMin && until > r.from_us &&
+      static_cast<double>(until - r.from_us) / static_cast<double>(r.mtbf_us) > kMaxExpectedFaults) {
+    error(until_pos, "mtbf is too short for this window: more than 1000 faults expected");
+  }
+  if (diags_.size() > errors_before) return std::nullopt;
+  return r;
+}
+
 void Loader::read_fault(const YAML::Node& node, std::size_t index, std::map<std::string, SourcePos>& names) {
   static constexpr std::array<std::string_view, 6> kKinds = {"link_down", "domain_down", "latency",
                                                              "bandwidth", "node_down",   "domain_lost"};
   const std::string ctx = "faults[" + std::to_string(index) + "]";
-  auto f = read_map(
-      node, {}, ctx,
-      {"name", "at", "duration", "link_down", "domain_down", "latency", "bandwidth", "node_down", "domain_lost"},
-      "in " + ctx);
+  auto f = read_map(node, {}, ctx,
+                    {"name", "at", "duration", "link_down", "domain_down", "latency", "bandwidth", "node_down",
+                     "domain_lost", "random"},
+                    "in " + ctx);
   if (!f) return;
   FaultSpec fault;
   fault.pos = f->pos;
+  if (const Entry* random = f->get("random")) {
+    for (const Entry& entry : f->entries) {
+      if (entry.key != "random" && entry.key != "name") {
+        error(entry.key_pos, "a random fault entry takes only name and random, got " + in_quotes(entry.key));
+      }
+    }
+    fault.random = read_random_faults(*random, ctx + ".random");
+    fault.name = "random-" + std::to_string(index + 1);
+    if (const Entry* n = f->get("name")) {
+      if (auto v = read_string(*n)) fault.name = *v;
+    }
+    if (!fault.random) return;
+    s_.faults.push_back(std::move(fault));
+    return;
+  }
   const Entry* kind_entry = nullptr;
   for (const Entry& entry : f->entries) {
     const auto k = std::find(kKinds.begin(), kKinds.end(), entry.key);
