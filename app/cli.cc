@@ -35,6 +35,7 @@ struct RunArgs {
   std::string out_dir;
   bool quiet = false;
   std::string trace_path;
+  RunLimits limits;
 };
 
 // Loads and checks; prints every problem and returns nullopt when there is any.
@@ -94,6 +95,7 @@ int command_run(const RunArgs& args) {
   auto last_print = wall_start;
   RunOptions options;
   options.trace_path = args.trace_path;
+  options.limits = args.limits;
   if (show_progress) {
     options.progress = [&](sim_time_us t_us, std::uint64_t events) {
       const auto now = std::chrono::steady_clock::now();
@@ -163,6 +165,12 @@ int run_cli(int argc, char** argv) {
   run->add_option("--out", run_args.out_dir, "output directory (default ./ccrsim-out/<scenario stem>/)");
   run->add_flag("--quiet", run_args.quiet, "print nothing but errors");
   run->add_option("--trace", run_args.trace_path, "write one line per state change and step to FILE");
+  run->add_option("--max-events", run_args.limits.max_events,
+                   "stop the run (exit 2) after N events; 0 for no limit (default 10000000000)")
+      ->check(CLI::NonNegativeNumber);
+  run->add_option("--max-wall", run_args.limits.max_wall_s,
+                  "stop the run (exit 2) after SECONDS of wall time; 0 for no limit (default 86400)")
+      ->check(CLI::NonNegativeNumber);
 
   std::string validate_path;
   CLI::App* validate = app.add_subcommand("validate", "check a scenario without simulating it");

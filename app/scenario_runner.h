@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "app/run_limits.h"
 #include "reports/run_result.h"
 #include "sim/scenario/scenario.h"
 
@@ -14,11 +15,13 @@ struct RunOptions {
   std::string trace_path;  // empty: no trace
   // Called now and then with (simulated time done, events so far) for the terminal progress line.
   std::function<void(sim_time_us, std::uint64_t)> progress;
+  RunLimits limits;  // --max-events, --max-wall
 };
 
 struct RunOutcome {
   RunResult result;
-  std::string error;  // set when the run could not start (e.g. the trace file cannot be written)
+  std::string error;  // set when the run could not start (e.g. the trace file cannot be written) or a run limit
+                      // stopped it; the result is then not a report
 };
 
 RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options);
