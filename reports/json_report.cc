@@ -6,7 +6,9 @@ namespace ccrsim {
 
 namespace {
 
-double seconds(sim_time_us t_us) { return round_to(to_seconds(t_us), 6); }
+double seconds(sim_time_us t_us) {
+  return round_to(to_seconds(t_us), 6);
+}
 
 json percentiles_s(const DeliveryHistogram& h) {
   json j = json::object();
@@ -74,7 +76,9 @@ json check_json(const CheckResult& c) {
   return j;
 }
 
-json optional_seconds(const std::optional<sim_time_us>& t_us) { return t_us ? json(seconds(*t_us)) : json(nullptr); }
+json optional_seconds(const std::optional<sim_time_us>& t_us) {
+  return t_us ? json(seconds(*t_us)) : json(nullptr);
+}
 
 json fault_json(const FaultResult& f) {
   json j = json::object();
@@ -125,8 +129,8 @@ json build_json_report(const RunResult& r) {
   for (const StepResult& s : r.steps) j["steps"].push_back(step_json(s));
   j["connections"] = json::array();
   for (const ConnectionResult& c : r.connections) {
-    j["connections"].push_back({{"alias", c.alias}, {"from", c.from}, {"to", c.to}, {"status", c.status},
-                                {"reason", c.reason}});
+    j["connections"].push_back(
+        {{"alias", c.alias}, {"from", c.from}, {"to", c.to}, {"status", c.status}, {"reason", c.reason}});
   }
   j["replications"] = json::array();
   for (const ReplicationResult& rep : r.replications) j["replications"].push_back(replication_json(rep));
@@ -139,6 +143,10 @@ json build_json_report(const RunResult& r) {
   return j;
 }
 
-std::string render_json_report(const RunResult& result) { return build_json_report(result).dump(2) + "\n"; }
+// Invalid UTF-8 (a percent-decoded byte such as %BF echoed in an error reason) becomes U+FFFD, as Java's decoder
+// makes it, instead of aborting the report.
+std::string render_json_report(const RunResult& result) {
+  return build_json_report(result).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
 
 }  // namespace ccrsim

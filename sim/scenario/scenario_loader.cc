@@ -469,10 +469,69 @@ std::optional<std::string> Loader::read_index_name(const Entry& e) {
   return name;
 }
 
+// Offset of the first byte that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF), or
+// npos. YAML text must be UTF-8, and every string we keep ends up in JSON, which cannot hold anything else.
+std::size_t first_invalid_utf8(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      n = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      n = 2;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      n = 3;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= text.size()) return i;
+      const auto c = static_cast<unsigned char>(text[i + k]);
+      if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) return i;
+    }
+    i += n + 1;
+  }
+  return std::string::npos;
+}
+
+SourcePos position_of_offset(const std::string& text, std::size_t offset) {
+  SourcePos pos{1, 1};
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++pos.line;
+      pos.col = 1;
+    } else {
+      ++pos.col;
+    }
+  }
+  return pos;
+}
+
 std::optional<Scenario> Loader::load(const std::string& text, const std::string& file_label) {
   s_.file = file_label;
   if (text.size() > static_cast<std::size_t>(lim::kMaxFileBytes)) {
     error({1, 1}, "scenario is " + std::to_string(text.size()) + " bytes; the limit is 16 MiB");
+    return std::nullopt;
+  }
+  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(text[bad]);
+    std::string message = "the scenario is not valid UTF-8 (byte 0x";
+    message += kHex[b >> 4];
+    message += kHex[b & 0xF];
+    message += ")";
+    error(position_of_offset(text, bad), std::move(message));
     return std::nullopt;
   }
   YAML::Node root;

@@ -80,8 +80,9 @@ void check_answer(const RestResponse& r, const std::string& line) {
   check(r.status >= 100 && r.status <= 599, "status " + std::to_string(r.status) + " for " + line);
   if (r.text) return;
   // An object, or an array for the _cat APIs with format=json.
-  check(r.body.is_object() || (r.body.is_array() && r.status < 400),
-        "the body is not a JSON object for " + line + ": " + r.body.dump());
+  check(
+      r.body.is_object() || (r.body.is_array() && r.status < 400),
+      "the body is not a JSON object for " + line + ": " + r.body.dump(-1, ' ', false, json::error_handler_t::replace));
   if (r.status < 400) return;
   if (r.body.contains("__type")) {
     check(r.body["__type"].is_string() && r.body.contains("message"), "malformed AWS error for " + line);
@@ -90,7 +91,8 @@ void check_answer(const RestResponse& r, const std::string& line) {
   if (!r.body.contains("error")) {
     // The document APIs' own 404s: {"_index", "_id", "found": false} and {"result": "not_found"}.
     check(r.status == 404 && (r.body.contains("found") || r.body.contains("result")),
-          "an error answer without an error envelope for " + line + ": " + r.body.dump());
+          "an error answer without an error envelope for " + line + ": " +
+              r.body.dump(-1, ' ', false, json::error_handler_t::replace));
     return;
   }
   const json& error = r.body["error"];
@@ -98,7 +100,7 @@ void check_answer(const RestResponse& r, const std::string& line) {
   if (error.is_string()) return;  // the router's own answers: "no handler found ...", "Incorrect HTTP method ..."
   check(error.is_object() && error.value("type", json()).is_string() && error.value("reason", json()).is_string() &&
             error.value("root_cause", json()).is_array(),
-        "malformed error envelope for " + line + ": " + r.body.dump());
+        "malformed error envelope for " + line + ": " + r.body.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 }  // namespace
