@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "sim/diagnostics.h"
+
 namespace ccrsim {
 
 namespace {
@@ -36,24 +38,6 @@ int nesting_depth(const std::string& text) {
   return deepest;
 }
 
-struct TextPos {
-  int line = 1;
-  int column = 1;
-};
-
-TextPos position_of(const std::string& text, std::size_t offset) {
-  TextPos pos;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++pos.line;
-      pos.column = 1;
-    } else {
-      ++pos.column;
-    }
-  }
-  return pos;
-}
-
 bool starts_json_value(char c) {
   return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9');
 }
@@ -81,8 +65,8 @@ std::string parse_error_reason(const std::string& text, std::size_t error_offset
     const std::string shown = std::isprint(c) != 0 ? std::string(1, static_cast<char>(c)) : "?";
     reason = "Unexpected character ('" + shown + "' (code " + std::to_string(c) + "))";
   }
-  const TextPos pos = position_of(text, at);
-  return reason + "\n at [line: " + std::to_string(pos.line) + ", column: " + std::to_string(pos.column) + "]";
+  const SourcePos pos = position_of_offset(text, at);
+  return reason + "\n at [line: " + std::to_string(pos.line) + ", column: " + std::to_string(pos.col) + "]";
 }
 
 }  // namespace

@@ -505,19 +505,6 @@ std::size_t first_invalid_utf8(const std::string& text) {
   return std::string::npos;
 }
 
-SourcePos position_of_offset(const std::string& text, std::size_t offset) {
-  SourcePos pos{1, 1};
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++pos.line;
-      pos.col = 1;
-    } else {
-      ++pos.col;
-    }
-  }
-  return pos;
-}
-
 std::optional<Scenario> Loader::load(const std::string& text, const std::string& file_label) {
   s_.file = file_label;
   if (text.size() > static_cast<std::size_t>(lim::kMaxFileBytes)) {
