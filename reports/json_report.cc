@@ -6,9 +6,7 @@ namespace ccrsim {
 
 namespace {
 
-double seconds(sim_time_us t_us) {
-  return round_to(to_seconds(t_us), 6);
-}
+double seconds(sim_time_us t_us) { return round_to(to_seconds(t_us), 6); }
 
 json percentiles_s(const DeliveryHistogram& h) {
   json j = json::object();
@@ -76,9 +74,7 @@ json check_json(const CheckResult& c) {
   return j;
 }
 
-json optional_seconds(const std::optional<sim_time_us>& t_us) {
-  return t_us ? json(seconds(*t_us)) : json(nullptr);
-}
+json optional_seconds(const std::optional<sim_time_us>& t_us) { return t_us ? json(seconds(*t_us)) : json(nullptr); }
 
 json fault_json(const FaultResult& f) {
   json j = json::object();
@@ -129,8 +125,8 @@ json build_json_report(const RunResult& r) {
   for (const StepResult& s : r.steps) j["steps"].push_back(step_json(s));
   j["connections"] = json::array();
   for (const ConnectionResult& c : r.connections) {
-    j["connections"].push_back(
-        {{"alias", c.alias}, {"from", c.from}, {"to", c.to}, {"status", c.status}, {"reason", c.reason}});
+    j["connections"].push_back({{"alias", c.alias}, {"from", c.from}, {"to", c.to}, {"status", c.status},
+                                {"reason", c.reason}});
   }
   j["replications"] = json::array();
   for (const ReplicationResult& rep : r.replications) j["replications"].push_back(replication_json(rep));
