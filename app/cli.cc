@@ -43,6 +43,7 @@ struct RunArgs {
   std::string trace_path;
   std::string junit_path;  // empty: no JUnit file
   bool check_invariants = false;
+  RunLimits limits;
 };
 
 // Loads and checks; prints every problem and returns nullopt when there is any.
@@ -113,6 +114,7 @@ int command_run(const RunArgs& args) {
   RunOptions options;
   options.trace_path = args.trace_path;
   options.check_invariants = args.check_invariants;
+  options.limits = args.limits;
   if (show_progress) {
     options.progress = [&](sim_time_us t_us, std::uint64_t events) {
       const auto now = std::chrono::steady_clock::now();
@@ -196,6 +198,12 @@ int run_cli(int argc, char** argv) {
   run->add_option("--junit", run_args.junit_path, "write the expectations and checks as JUnit XML to FILE");
   run->add_flag("--check-invariants", run_args.check_invariants,
                 "fail the run when a replication invariant is violated (docs/faults.md)");
+  run->add_option("--max-events", run_args.limits.max_events,
+                   "stop the run (exit 2) after N events; 0 for no limit (default 10000000000)")
+      ->check(CLI::NonNegativeNumber);
+  run->add_option("--max-wall", run_args.limits.max_wall_s,
+                  "stop the run (exit 2) after SECONDS of wall time; 0 for no limit (default 86400)")
+      ->check(CLI::NonNegativeNumber);
 
   std::string validate_path;
   CLI::App* validate = app.add_subcommand("validate", "check a scenario without simulating it");

@@ -101,9 +101,9 @@ sim_time_us quiet_since_us(const Scenario& scenario, const FaultInjector& faults
 }
 
 void run_events(Simulator& sim, sim_time_us limit_us, const std::function<bool()>& keep_going,
-                const RunOptions& options) {
+                const RunOptions& options, RunGuard& guard) {
   std::uint64_t since_progress = 0;
-  while (keep_going() && sim.step(limit_us)) {
+  while (keep_going() && !guard.exceeded(sim.events_processed(), sim.now()) && sim.step(limit_us)) {
     if (++since_progress == kProgressEveryEvents) {
       since_progress = 0;
       if (options.progress) options.progress(sim.now(), sim.events_processed());
@@ -192,14 +192,19 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   StepRunner steps(world, router, scenario.steps);
   steps.start();
 
+  RunGuard guard(options.limits);
   if (scenario.duration_us) {
-    run_events(sim, *scenario.duration_us, [] { return true; }, options);
-    sim.run_until(*scenario.duration_us);
+    run_events(sim, *scenario.duration_us, [] { return true; }, options, guard);
+    if (!guard.exceeded(sim.events_processed(), sim.now())) sim.run_until(*scenario.duration_us);
   } else {
-    run_events(sim, kHorizonUs, [&] { return !steps.done(); }, options);
+    run_events(sim, kHorizonUs, [&] { return !steps.done(); }, options, guard);
     const sim_time_us end = natural_end_us(scenario, sim.now());
-    run_events(sim, end, [] { return true; }, options);
-    sim.run_until(end);
+    run_events(sim, end, [] { return true; }, options, guard);
+    if (!guard.exceeded(sim.events_processed(), sim.now())) sim.run_until(end);
+  }
+  if (!guard.message().empty()) {
+    outcome.error = "the run was stopped: " + guard.message();
+    return outcome;
   }
   for (DomainId d = 0; d < world.domain_count(); ++d) world.domain(d).catch_up_writes(sim.now());
 

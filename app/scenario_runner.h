@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "app/run_limits.h"
 #include "reports/run_result.h"
 #include "sim/scenario/scenario.h"
 
@@ -16,11 +17,13 @@ struct RunOptions {
   std::function<void(sim_time_us, std::uint64_t)> progress;
   // Check the run's invariants (app/invariant_checker.h); a violation is reported in RunOutcome.
   bool check_invariants = false;
+  RunLimits limits;  // --max-events, --max-wall
 };
 
 struct RunOutcome {
   RunResult result;
-  std::string error;  // set when the run could not start (e.g. the trace file cannot be written)
+  std::string error;  // set when the run could not start (e.g. the trace file cannot be written) or a run limit
+                      // stopped it; the result is then not a report
   std::string invariant_violation;  // with check_invariants: the first violation (the run fails)
 };
 

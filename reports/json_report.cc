@@ -227,6 +227,10 @@ json build_json_report(const RunResult& r) {
   return j;
 }
 
-std::string render_json_report(const RunResult& result) { return build_json_report(result).dump(2) + "\n"; }
+// Invalid UTF-8 (a percent-decoded byte such as %BF echoed in an error reason) becomes U+FFFD, as Java's decoder
+// makes it, instead of aborting the report.
+std::string render_json_report(const RunResult& result) {
+  return build_json_report(result).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
 
 }  // namespace ccrsim

@@ -4,6 +4,19 @@
 
 namespace ccrsim {
 
+SourcePos position_of_offset(const std::string& text, std::size_t offset) {
+  SourcePos pos{1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++pos.line;
+      pos.col = 1;
+    } else {
+      ++pos.col;
+    }
+  }
+  return pos;
+}
+
 std::vector<std::string> Diagnostics::render() const {
   std::vector<Diagnostic> sorted = items_;
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {

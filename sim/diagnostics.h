@@ -10,6 +10,9 @@ struct SourcePos {
   int col = 0;   // 1-based
 };
 
+// The 1-based line and column (in bytes) of byte `offset` of `text`.
+SourcePos position_of_offset(const std::string& text, std::size_t offset);
+
 struct Diagnostic {
   SourcePos pos;
   std::string message;

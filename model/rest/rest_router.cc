@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "model/rest/request_body.h"
+
 namespace ccrsim {
 
 namespace {
@@ -97,6 +99,11 @@ void RestRouter::route(RestContext ctx, Responder done) const {
     return;
   }
   ctx.params = std::move(best_params);
+  // As in OpenSearch, the body is parsed only once a handler takes the request.
+  if (std::optional<RestResponse> refused = parse_raw_body(ctx.request)) {
+    done(std::move(*refused));
+    return;
+  }
   best->handler(ctx, std::move(done));
 }
 

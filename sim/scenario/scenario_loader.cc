@@ -225,6 +225,7 @@ class Loader {
   void read_indices(const Entry& e);
   void read_workload(const Entry& e);
   void read_rollover(const Entry& e, WorkloadSpec& w, const std::string& context);
+  void check_rollover_count(const Entry& e, const WorkloadSpec& w);
   void read_faults(const Entry& e);
   void read_fault(const YAML::Node& node, std::size_t index, std::map<std::string, SourcePos>& names);
   std::optional<RandomFaultSpec> read_random_faults(const Entry& e, const std::string& context);
@@ -470,10 +471,56 @@ std::optional<std::string> Loader::read_index_name(const Entry& e) {
   return name;
 }
 
+// Offset of the first byte that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF), or
+// npos. YAML text must be UTF-8, and every string we keep ends up in JSON, which cannot hold anything else.
+std::size_t first_invalid_utf8(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      n = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      n = 2;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      n = 3;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= text.size()) return i;
+      const auto c = static_cast<unsigned char>(text[i + k]);
+      if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) return i;
+    }
+    i += n + 1;
+  }
+  return std::string::npos;
+}
+
 std::optional<Scenario> Loader::load(const std::string& text, const std::string& file_label) {
   s_.file = file_label;
   if (text.size() > static_cast<std::size_t>(lim::kMaxFileBytes)) {
     error({1, 1}, "scenario is " + std::to_string(text.size()) + " bytes; the limit is 16 MiB");
+    return std::nullopt;
+  }
+  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(text[bad]);
+    std::string message = "the scenario is not valid UTF-8 (byte 0x";
+    message += kHex[b >> 4];
+    message += kHex[b & 0xF];
+    message += ")";
+    error(position_of_offset(text, bad), std::move(message));
     return std::nullopt;
   }
   YAML::Node root;
@@ -965,6 +1012,7 @@ void Loader::read_indices(const Entry& e) {
   auto items = read_list(e.value, e.value_pos, "indices", lim::kMaxIndices);
   if (!items) return;
   std::map<std::pair<std::string, std::string>, SourcePos> seen;
+  std::int64_t shard_copies = 0;
   for (std::size_t i = 0; i < items->size(); ++i) {
     const std::string ctx = "indices[" + std::to_string(i) + "]";
     auto f = read_map((*items)[i], e.value_pos, ctx, {"domain", "name", "shards", "replicas", "docs", "doc_size"},
@@ -993,6 +1041,15 @@ void Loader::read_indices(const Entry& e) {
     if (idx.docs > 0 && idx.doc_size_bytes > lim::kMaxIndexStoreBytes / idx.docs) {
       error(f->get("docs")->value_pos, "index store too large: docs x doc_size must be at most 1024tb");
     }
+    const std::int64_t copies = std::int64_t{idx.shards} * (1 + idx.replicas);
+    if (shard_copies <= lim::kMaxShardCopies && shard_copies + copies > lim::kMaxShardCopies) {
+      std::string message = "too many shard copies: the indices up to " + ctx;
+      message += " have " + std::to_string(shard_copies + copies);
+      message += " (shards x (1 + replicas)); at most " + std::to_string(lim::kMaxShardCopies);
+      message += " per scenario";
+      error(f->pos, std::move(message));
+    }
+    shard_copies += copies;
     if (domain && name) {
       idx.domain = *domain;
       idx.name = *name;
@@ -1055,9 +1112,32 @@ void Loader::read_workload(const Entry& e) {
         }
       }
     }
-    if (const Entry* v = f->get("rollover")) read_rollover(*v, w, ctx + ".rollover");
+    if (const Entry* v = f->get("rollover")) {
+      read_rollover(*v, w, ctx + ".rollover");
+      check_rollover_count(*v, w);
+    }
     s_.workload.push_back(std::move(w));
   }
+}
+
+// Each period creates an index: bound them over the writer's span (its `until`, else the scenario's `duration`,
+// else the longest run allowed).
+void Loader::check_rollover_count(const Entry& e, const WorkloadSpec& w) {
+  if (!w.rollover || w.rollover->every_us <= 0) return;
+  const sim_time_us end_us = w.until_us.value_or(s_.duration_us.value_or(lim::kMaxDurationUs));
+  if (end_us <= w.from_us) return;
+  const std::int64_t periods = (end_us - w.from_us + w.rollover->every_us - 1) / w.rollover->every_us;
+  if (periods <= lim::kMaxRolloverIndices) return;
+  // Built piece by piece: GCC 12 warns falsely (-Wrestrict, PR105329) on long `"..." + std::string` chains.
+  std::string message = "rollover would create " + std::to_string(periods);
+  message += " indices (every " + format_duration(w.rollover->every_us);
+  message += " from " + format_duration(w.from_us);
+  message += " to " + format_duration(end_us);
+  message += "); at most " + std::to_string(lim::kMaxRolloverIndices);
+  message +=
+      " per workload entry: use a longer `every`, or bound the writer with `until` or the scenario with "
+      "`duration`";
+  error(e.value_pos, std::move(message));
 }
 
 void Loader::read_rollover(const Entry& e, WorkloadSpec& w, const std::string& context) {
@@ -1084,9 +1164,11 @@ void Loader::read_rollover(const Entry& e, WorkloadSpec& w, const std::string& c
       error(name->value_pos, "rollover name must contain '{n}', got " + in_quotes(*v));
       v.reset();
     } else if (v) {
-      // Built by concatenation: GCC 12 warns (-Wrestrict, a false positive) on string::replace inlined here.
+      // Spliced rather than replace()d: GCC 12 warns falsely (-Wrestrict, PR105329) on the replace once inlined.
       const std::size_t at = v->find("{n}");
-      const std::string sample = v->substr(0, at) + "1" + v->substr(at + 3);
+      std::string sample = v->substr(0, at);
+      sample += '1';
+      sample += v->substr(at + 3);
       if (std::string problem = index_name_problem(sample); !problem.empty()) {
         error(name->value_pos, "rollover name " + in_quotes(*v) + " gives index names that " + problem);
         v.reset();
@@ -1441,6 +1523,14 @@ void Loader::read_step(const YAML::Node& node, std::size_t index) {
           step.every_us = *v;
         }
       }
+    }
+    if (step.within_us && *step.within_us / step.every_us > lim::kMaxPollAttempts) {
+      const Entry* x = f->get("every") != nullptr ? f->get("every") : f->get("within");
+      std::string message = "a polling step may repeat at most " + std::to_string(lim::kMaxPollAttempts);
+      message += " times; within " + format_duration(*step.within_us);
+      message += " every " + format_duration(step.every_us);
+      message += " would be " + std::to_string(*step.within_us / step.every_us);
+      error(x->value_pos, std::move(message));
     }
   }
   s_.steps.push_back(std::move(step));

@@ -25,7 +25,7 @@ inline constexpr int kMaxShards = 1024;
 inline constexpr int kMaxReplicas = 15;
 inline constexpr std::int64_t kMaxDocs = 1'000'000'000'000;
 inline constexpr std::int64_t kMaxDocSizeBytes = 100 * 1024 * 1024;  // OpenSearch's http.max_content_length
-inline constexpr std::int64_t kMaxIndexStoreBytes = 1LL << 50;        // docs x doc_size of one index (1024tb)
+inline constexpr std::int64_t kMaxIndexStoreBytes = 1LL << 50;       // docs x doc_size of one index (1024tb)
 inline constexpr int kMinInstanceCount = 1;
 inline constexpr int kMaxInstanceCount = 80;
 inline constexpr std::size_t kMaxDomains = 100;
@@ -37,6 +37,10 @@ inline constexpr std::size_t kMinDomainNameChars = 3;
 inline constexpr std::size_t kMaxAliasChars = 100;
 inline constexpr std::size_t kMinAliasChars = 2;
 inline constexpr std::size_t kMaxIndexNameBytes = 255;
+// Memory: every shard copy in `indices:` is simulated state (about 1 KiB each, more with documents written by steps).
+inline constexpr std::int64_t kMaxShardCopies = 100'000;     // primaries x (1 + replicas), summed over `indices:`
+inline constexpr std::int64_t kMaxRolloverIndices = 10'000;  // indices one rolling-over writer may create
+inline constexpr std::int64_t kMaxPollAttempts = 1'000'000;  // within / every of one polling step
 }  // namespace scenario_limits
 
 // Reads the file at `path` (refusing files above kMaxFileBytes before reading them) and loads it. Scenario::file
