@@ -398,17 +398,23 @@ void ShardReplicationTask::apply(SeqRange range) {
 // for every request, so a role edited mid-run fails the next one (facts §5).
 bool ShardReplicationTask::security_denied_fetch() {
   World& world = ctx_.world;
-  auto denied = get_changes_denial(world.domain(entry_.leader_domain), world.domain(entry_.follower_domain),
-                                   entry_.leader_index, entry_.leader_cluster_role);
+  const Domain& leader = world.domain(entry_.leader_domain);
+  const Domain& follower = world.domain(entry_.follower_domain);
+  const std::pair<std::uint64_t, std::uint64_t> versions{leader.security().version(), follower.security().version()};
+  if (fetch_allowed_at_ == versions) return false;
+  auto denied = get_changes_denial(leader, follower, entry_.leader_index, entry_.leader_cluster_role);
   if (denied) fail(kSecurityExceptionClass, *denied);
+  if (!denied) fetch_allowed_at_ = versions;
   return denied.has_value();
 }
 
 // Replay runs on the follower as follower_cluster_role; it is only checked when there is something to replay.
 bool ShardReplicationTask::security_denied_replay() {
-  auto denied =
-      replay_denial(ctx_.world.domain(entry_.follower_domain), entry_.follower_index, entry_.follower_cluster_role);
+  const Domain& follower = ctx_.world.domain(entry_.follower_domain);
+  if (replay_allowed_at_ == follower.security().version()) return false;
+  auto denied = replay_denial(follower, entry_.follower_index, entry_.follower_cluster_role);
   if (denied) fail(kSecurityExceptionClass, *denied);
+  if (!denied) replay_allowed_at_ = follower.security().version();
   return denied.has_value();
 }
 

@@ -10,6 +10,7 @@
 // straggler a no-op.
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -152,6 +153,10 @@ class ShardReplicationTask final : public EventTarget {
   // Security of the background requests (model/security/access_control.h): true when denied and failed.
   bool security_denied_fetch();
   bool security_denied_replay();
+  // Security versions (leader, follower) at which fetch / replay were last allowed: the decisions depend only on the
+  // immutable IAM policies and on the security configurations, so they are re-evaluated only when one changes.
+  std::optional<std::pair<std::uint64_t, std::uint64_t>> fetch_allowed_at_;
+  std::optional<std::uint64_t> replay_allowed_at_;
   // The leader alias still names an ACTIVE connection (a deleted connection no longer resolves).
   bool alias_resolves() const;
   bool renew_lease();

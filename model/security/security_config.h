@@ -3,6 +3,7 @@
 // and roles, live (the `_plugins/_security/api/*` endpoints edit it during a run). Built from the domain's
 // `security:` block (spec §4.7): each user is created and mapped, by name, to the roles listed for it. Without a
 // block the domain has one user, admin, mapped to all_access. The built-in roles always exist and cannot be edited.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -50,12 +51,33 @@ class SecurityConfig {
 
   // Edits (REST API). Return false when the resource is reserved (built-in).
   bool is_reserved_role(const std::string& name) const;
-  void put_role(SecurityRole role) { roles_[role.name] = std::move(role); }
-  bool delete_role(const std::string& name) { return roles_.erase(name) != 0; }
-  void put_mapping(const std::string& role, RoleMapping mapping) { mappings_[role] = std::move(mapping); }
-  bool delete_mapping(const std::string& role) { return mappings_.erase(role) != 0; }
-  void put_user(SecurityUser user) { users_[user.name] = std::move(user); }
-  bool delete_user(const std::string& name) { return users_.erase(name) != 0; }
+  void put_role(SecurityRole role) {
+    ++version_;
+    roles_[role.name] = std::move(role);
+  }
+  bool delete_role(const std::string& name) {
+    ++version_;
+    return roles_.erase(name) != 0;
+  }
+  void put_mapping(const std::string& role, RoleMapping mapping) {
+    ++version_;
+    mappings_[role] = std::move(mapping);
+  }
+  bool delete_mapping(const std::string& role) {
+    ++version_;
+    return mappings_.erase(role) != 0;
+  }
+  void put_user(SecurityUser user) {
+    ++version_;
+    users_[user.name] = std::move(user);
+  }
+  bool delete_user(const std::string& name) {
+    ++version_;
+    return users_.erase(name) != 0;
+  }
+  // Changes with every edit: a decision taken at one version holds while the version stays (background requests
+  // check once per version instead of once per round trip).
+  std::uint64_t version() const { return version_; }
 
   // "User [name=u, backend_roles=[a, b], requestedTenant=null]" as the security plugin prints a user.
   std::string describe_user(const std::string& user_name) const { return describe(identity(user_name)); }
@@ -63,6 +85,7 @@ class SecurityConfig {
 
  private:
   bool enabled_ = true;
+  std::uint64_t version_ = 0;
   std::map<std::string, SecurityUser> users_;
   std::map<std::string, SecurityRole> roles_;
   std::map<std::string, RoleMapping> mappings_;
