@@ -30,6 +30,17 @@ bool FaultRecorder::follower_accepts_writes(const ReplicationEntry& e) {
          service_.active_entry(e.follower_domain, e.follower_index) == nullptr;
 }
 
+void FaultRecorder::affect(Track& t, const ReplicationEntry& e) {
+  if (t.affected.insert(e.id).second) t.lost_at_begin.emplace(e.id, e.bytes_lost_in_flight);  // keeps before_fault's
+}
+
+void FaultRecorder::before_fault(std::size_t fault) {
+  const FaultSpec& f = injector_.faults()[fault];
+  for (const auto& entry : service_.entries()) {
+    if (!entry->stopped && touches(f, *entry)) tracks_[fault].lost_at_begin[entry->id] = entry->bytes_lost_in_flight;
+  }
+}
+
 void FaultRecorder::on_fault(std::size_t fault, bool began) {
   const FaultSpec& f = injector_.faults()[fault];
   Track& t = tracks_[fault];
@@ -38,7 +49,7 @@ void FaultRecorder::on_fault(std::size_t fault, bool began) {
     ReplicationEntry& e = *entry;
     if (e.stopped || !touches(f, e)) continue;
     if (began) {
-      t.affected.insert(e.id);
+      affect(t, e);
       continue;
     }
     if (e.overall == OverallState::kRunning) t.pending.emplace_back(e.id, service_.leader_checkpoint(e));
@@ -71,7 +82,7 @@ void FaultRecorder::on_sample(const ReplicationEntry& e, const ReplicationSample
     Track& t = tracks_[i];
     const FaultInjector::Window& w = injector_.windows()[i];
     // Replications started while the window is open are affected too.
-    if (w.active && !e.stopped && touches(injector_.faults()[i], e)) t.affected.insert(e.id);
+    if (w.active && !e.stopped && touches(injector_.faults()[i], e)) affect(t, e);
     if (!t.affected.count(e.id) || t.recovery_time_us || !(w.active || w.ended)) continue;
     t.peak_lag_ops = std::max(t.peak_lag_ops, sample.lag_ops);
     t.peak_lag_time_us = std::max(t.peak_lag_time_us, sample.lag_time_us);
@@ -83,6 +94,9 @@ void FaultRecorder::on_sample(const ReplicationEntry& e, const ReplicationSample
     if (p.empty()) {
       const FaultSpec& f = injector_.faults()[i];
       t.recovery_time_us = now - (f.at_us + f.duration_us.value_or(0));
+      for (int id : t.affected) {
+        t.lost_at_recovery[id] = service_.entries()[static_cast<std::size_t>(id)]->bytes_lost_in_flight;
+      }
     }
   }
 }
@@ -96,6 +110,32 @@ void FaultRecorder::after_sample() {
     }
     if (d.waiting.empty()) d.rto_us = now - d.at_us;
   }
+}
+
+// Lost in flight by each affected replication from when it was affected until the fault recovered (or now), plus
+// every bootstrap of the same follower index that began after the fault did (the whole store copied again).
+std::int64_t FaultRecorder::bytes_resent(std::size_t fault, const Track& t) const {
+  const FaultSpec& f = injector_.faults()[fault];
+  const auto& entries = service_.entries();
+  std::int64_t bytes = 0;
+  std::set<int> rebootstraps;
+  for (int id : t.affected) {
+    const ReplicationEntry& e = *entries[static_cast<std::size_t>(id)];
+    const auto recovered = t.lost_at_recovery.find(id);
+    const std::int64_t lost_until = recovered != t.lost_at_recovery.end() ? recovered->second : e.bytes_lost_in_flight;
+    bytes += lost_until - t.lost_at_begin.at(id);
+    const std::string rid = entry_id(e);
+    for (const auto& later : entries) {
+      const bool same = later->id == id || (later->id > id && entry_id(*later) == rid);
+      if (same && later->bootstrap_start_us > f.at_us) rebootstraps.insert(later->id);
+    }
+  }
+  for (int id : rebootstraps) {
+    const ReplicationEntry& e = *entries[static_cast<std::size_t>(id)];
+    bytes += e.bytes_bootstrapped;
+    if (!t.affected.count(id)) bytes += e.bytes_lost_in_flight;  // a later start's own losses are the fault's too
+  }
+  return bytes;
 }
 
 std::vector<FaultResult> FaultRecorder::faults() const {
@@ -125,6 +165,7 @@ std::vector<FaultResult> FaultRecorder::faults() const {
     r.peak_lag_time_us = t.peak_lag_time_us;
     r.recovery_time_us = t.recovery_time_us;
     r.writes_refused = injector_.windows()[i].writes_refused;
+    r.bytes_resent = bytes_resent(i, t);
     out.push_back(std::move(r));
   }
   return out;

@@ -4,6 +4,7 @@
 // call per replication per sample), so its cost is per sample, never per operation; times it measures after a
 // window (recovery, rto) have the sampler's resolution.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +20,9 @@ class FaultRecorder {
  public:
   FaultRecorder(ReplicationService& service, const FaultInjector& injector);
 
+  // Just before a window's effects: the bytes lost so far by the replications it touches (its effects may lose
+  // some at once, e.g. a restore on a lost node).
+  void before_fault(std::size_t fault);
   void on_fault(std::size_t fault, bool began);
   void on_sample(const ReplicationEntry& entry, const ReplicationSample& sample);
   // After every replication of a sample: disasters whose followers all accept writes now get their rto.
@@ -36,6 +40,9 @@ class FaultRecorder {
     sim_time_us peak_lag_time_us = 0;
     std::vector<std::pair<int, std::int64_t>> pending;  // after the end: entry id, leader checkpoint to reach
     std::optional<sim_time_us> recovery_time_us;
+    // Entry id -> its bytes_lost_in_flight when it became affected, and when the fault recovered.
+    std::map<int, std::int64_t> lost_at_begin;
+    std::map<int, std::int64_t> lost_at_recovery;
   };
   struct Disaster {
     std::size_t fault = 0;
@@ -49,6 +56,8 @@ class FaultRecorder {
   bool touches(const FaultSpec& f, const ReplicationEntry& e) const;
   std::string entry_id(const ReplicationEntry& e) const;
   bool follower_accepts_writes(const ReplicationEntry& e);
+  void affect(Track& t, const ReplicationEntry& e);
+  std::int64_t bytes_resent(std::size_t fault, const Track& t) const;
 
   ReplicationService& service_;
   const FaultInjector& injector_;

@@ -179,6 +179,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   FaultInjector faults(world, replication, resolve_faults(scenario));
   FaultRecorder recorder(replication, faults);
   faults.set_listener([&](std::size_t fault, bool began) { recorder.on_fault(fault, began); });
+  faults.set_before_begin([&](std::size_t fault) { recorder.before_fault(fault); });
   InvariantChecker invariants(replication);
   sampler.set_observer(
       [&](const ReplicationEntry& e, const ReplicationSample& s) {

@@ -24,13 +24,22 @@ std::string Domain::next_uuid() {
 void Domain::set_nodes_down(int count, sim_time_us promoted_at_us) {
   nodes_down_ = std::clamp(count, 0, std::max(1, spec_.instance_count));
   promoted_at_us_ = promoted_at_us;
+  for (auto& [name, index] : indices_) mark_unassigned(*index);
+}
+
+bool Domain::primary_unassigned(const Index& index, int shard) const {
+  if (node_of_shard(shard) >= nodes_down_) return false;
+  return index.number_of_replicas() == 0 || nodes_down_ >= spec_.instance_count;
+}
+
+void Domain::mark_unassigned(Index& index) const {
+  for (int s = 0; s < index.number_of_shards(); ++s) index.set_shard_unassigned(s, primary_unassigned(index, s));
 }
 
 bool Domain::primary_available(const Index& index, int shard, sim_time_us now_us) const {
   if (node_of_shard(shard) >= nodes_down_) return true;
   // A replica on a node that is still up takes over once the cluster manager has noticed the node left.
-  const bool replica_left = index.number_of_replicas() > 0 && nodes_down_ < spec_.instance_count;
-  return replica_left && now_us >= promoted_at_us_;
+  return !primary_unassigned(index, shard) && now_us >= promoted_at_us_;
 }
 
 Index* Domain::find_index(const std::string& index_name) {
@@ -46,6 +55,7 @@ const Index* Domain::find_index(const std::string& index_name) const {
 Index& Domain::create_index(const std::string& index_name, int shards, int replicas, sim_time_us t_us) {
   auto index = std::make_unique<Index>(index_name, next_uuid(), shards, replicas, t_us);
   Index& ref = *index;
+  mark_unassigned(ref);  // created while nodes are down: its primaries there have nowhere to go
   indices_[index_name] = std::move(index);
   ++index_epoch_;
   return ref;

@@ -35,6 +35,9 @@ class Domain {
   void set_nodes_down(int count, sim_time_us promoted_at_us);
   int nodes_down() const { return nodes_down_; }
   bool primary_available(const Index& index, int shard, sim_time_us now_us) const;
+  // True when a primary on a down node has no replica on a live node to promote: the shard stays unassigned (its
+  // writes are refused, the index is red) until the node returns.
+  bool primary_unassigned(const Index& index, int shard) const;
 
   // Indices by name; std::map so every listing is in name order (as _cat/indices sorts anyway).
   Index* find_index(const std::string& index_name);
@@ -75,6 +78,7 @@ class Domain {
 
  private:
   std::string next_uuid();
+  void mark_unassigned(Index& index) const;
 
   DomainSpec spec_;
   ShardCapacity shard_capacity_;

@@ -142,4 +142,16 @@ std::int64_t Index::store_bytes() const {
   return n;
 }
 
+bool Index::any_shard_unassigned() const {
+  return std::any_of(unassigned_.begin(), unassigned_.end(), [](std::uint8_t u) { return u != 0; });
+}
+
+void Index::set_shard_unassigned(int n, bool unassigned) {
+  if (n < 0 || n >= number_of_shards()) return;
+  if (unassigned_.empty() && !unassigned) return;
+  unassigned_.resize(shards_.size(), 0);
+  unassigned_[static_cast<std::size_t>(n)] = unassigned ? 1 : 0;
+  if (!any_shard_unassigned()) unassigned_.clear();
+}
+
 }  // namespace ccrsim

@@ -56,6 +56,14 @@ class Index {
   bool replication_block() const { return replication_block_; }
   void set_replication_block(bool on) { replication_block_ = on; }
 
+  // A primary with no copy on a live node (node_down without a replica to promote): writes to it are refused
+  // (the bulk's UnavailableShardsException) and the index is red until the node returns. Set by the domain.
+  bool shard_unassigned(int n) const {
+    return n < static_cast<int>(unassigned_.size()) && unassigned_[static_cast<std::size_t>(n)] != 0;
+  }
+  bool any_shard_unassigned() const;
+  void set_shard_unassigned(int n, bool unassigned);
+
   // Routing of a document id to a shard, as OpenSearch's OperationRouting does with default settings.
   int shard_for_id(const std::string& id) const;
 
@@ -113,6 +121,7 @@ class Index {
   std::map<std::string, json> aliases_;
   bool closed_ = false;
   bool replication_block_ = false;
+  std::vector<std::uint8_t> unassigned_;  // per shard; empty while every primary is assigned
   std::string follower_of_;
   sim_time_us refresh_interval_us_ = kUsPerS;
   sim_time_us forced_refresh_us_ = -1;

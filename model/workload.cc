@@ -55,6 +55,11 @@ void Workload::emit(Index* index, std::int64_t first_k, std::int64_t count, doub
     const std::int64_t first = first_k + ((s - first_k) % shards + shards) % shards;
     if (first >= end_k) continue;
     const std::int64_t n = (end_k - 1 - first) / shards + 1;
+    if (index->shard_unassigned(s)) {
+      refused_ += n;  // the primary has no live copy: the bulk fails with UnavailableShardsException
+      refused_unassigned_ += n;
+      continue;
+    }
     const double t0 = t_first_us + static_cast<double>(first - first_k) * spacing_us;
     index->shard(s).append_synthetic_spaced(n, t0, spacing_us * shards, spec_.doc_size_bytes);
   }

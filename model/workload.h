@@ -23,6 +23,8 @@ class Workload {
   const WorkloadSpec& spec() const { return spec_; }
   std::int64_t issued() const { return issued_; }
   std::int64_t refused() const { return refused_; }
+  // Of refused(): operations routed to a primary that was unassigned (node_down without a replica).
+  std::int64_t refused_unassigned() const { return refused_unassigned_; }
 
   // Appends every operation issued in (caught_up_to, t] to the index that `resolve` returns for the operation's
   // time (nullptr: the writes are refused, e.g. the index is closed or the domain is down, and counted).
@@ -49,6 +51,7 @@ class Workload {
   sim_time_us caught_up_us_ = -1;
   std::int64_t issued_ = 0;   // operations generated so far (their k runs 0..issued-1)
   std::int64_t refused_ = 0;  // of which refused
+  std::int64_t refused_unassigned_ = 0;
   // Poisson: the bucket being consumed.
   sim_time_us bucket_start_us_ = -1;
   std::int64_t bucket_count_ = 0;

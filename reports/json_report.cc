@@ -125,6 +125,7 @@ json fault_json(const FaultResult& f) {
   j["recovery_time_s"] = optional_seconds(f.recovery_time_us);
   j["rebootstrapped"] = f.rebootstrapped;
   j["writes_refused"] = f.writes_refused;
+  j["bytes_resent"] = f.bytes_resent;
   return j;
 }
 

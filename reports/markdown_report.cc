@@ -153,7 +153,8 @@ void faults_section(const RunResult& r, std::string& out) {
   if (r.faults.empty()) return;
   out +=
       "\n## Faults and recovery\n\n| fault | kind | target | start | end | affected | peak ops lag | peak time lag |"
-      " recovery | bootstrapped again | writes refused |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
+      " recovery | bootstrapped again | writes refused | bytes re-sent "
+      "|\n|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const FaultResult& f : r.faults) {
     std::string affected;
     for (const std::string& a : f.affected) affected += (affected.empty() ? "" : ", ") + a;
@@ -161,7 +162,8 @@ void faults_section(const RunResult& r, std::string& out) {
            (f.end_us ? s(*f.end_us) : std::string("permanent")) + " | " + cell(affected) + " | " +
            std::to_string(f.peak_lag_ops) + " | " + s(f.peak_lag_time_us) + " | " +
            (f.end_us ? (f.recovery_time_us ? s(*f.recovery_time_us) : std::string("not recovered")) : "-") + " | " +
-           (f.rebootstrapped ? "yes" : "no") + " | " + std::to_string(f.writes_refused) + " |\n";
+           (f.rebootstrapped ? "yes" : "no") + " | " + std::to_string(f.writes_refused) + " | " +
+           std::to_string(f.bytes_resent) + " |\n";
   }
   if (r.disasters.empty()) return;
   out +=

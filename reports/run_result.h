@@ -100,6 +100,9 @@ struct FaultResult {
   std::optional<sim_time_us> recovery_time_us;  // nullopt: did not recover before the run ended (or permanent)
   bool rebootstrapped = false;                  // an affected replication had to copy the leader's store again
   std::int64_t writes_refused = 0;              // synthetic writes refused by a domain this fault took down
+  // Bytes sent again because of the fault: GetChanges responses and bootstrap chunks lost in flight until the
+  // fault recovered (or the run ended), plus the stores copied by bootstraps that began after the fault did.
+  std::int64_t bytes_resent = 0;
 };
 
 struct LostReplication {

@@ -36,6 +36,8 @@ FaultInjector::FaultInjector(World& world, ReplicationService& service, std::vec
   refused_when_down_.assign(domains, 0);
   down_fault_.assign(domains, 0);
   nodes_down_.assign(domains, 0);
+  node_fault_.assign(domains, 0);
+  refused_unassigned_mark_.assign(domains, 0);
 }
 
 FaultInjector::~FaultInjector() {
@@ -73,6 +75,21 @@ std::int64_t FaultInjector::refused_writes(DomainId d) const {
   return n;
 }
 
+std::int64_t FaultInjector::refused_unassigned_writes(DomainId d) const {
+  std::int64_t n = 0;
+  for (const Workload& w : world_.domain(d).workloads()) n += w.refused_unassigned();
+  return n;
+}
+
+// Counts the writes refused by unassigned primaries since the last call to the window that holds the nodes down
+// (the domain is caught up to now).
+void FaultInjector::flush_node_refusals(DomainId d) {
+  const auto k = static_cast<std::size_t>(d);
+  const std::int64_t n = refused_unassigned_writes(d);
+  if (nodes_down_[k] > 0) windows_[node_fault_[k]].writes_refused += n - refused_unassigned_mark_[k];
+  refused_unassigned_mark_[k] = n;
+}
+
 void FaultInjector::take_domain_down(DomainId d, std::size_t fault) {
   const auto k = static_cast<std::size_t>(d);
   if (domain_down_[k]++ > 0) return;
@@ -104,11 +121,23 @@ void FaultInjector::apply_bandwidth(const LinkKey& link) {
   world_.network().set_bandwidth_override(link.first, link.second, lowest);
 }
 
-void FaultInjector::set_nodes_down(DomainId d, int delta) {
+void FaultInjector::set_nodes_down(DomainId d, int delta, std::size_t fault) {
   const auto k = static_cast<std::size_t>(d);
   Domain& domain = world_.domain(d);
+  domain.catch_up_writes(world_.now());  // the writes issued so far met the shards as they were
+  flush_node_refusals(d);
+  const bool were_down = nodes_down_[k] > 0;
   nodes_down_[k] = std::max(0, nodes_down_[k] + delta);
-  domain.catch_up_writes(world_.now());
+  if (!were_down) node_fault_[k] = fault;
+  if (delta < 0 && node_fault_[k] == fault && nodes_down_[k] > 0) {
+    // The counting window ended while others still hold nodes down: the earliest of those counts from now on.
+    for (std::size_t j = 0; j < faults_.size(); ++j) {
+      if (windows_[j].active && faults_[j].kind == FaultKind::kNodeDown && domain_id(faults_[j].a) == d) {
+        node_fault_[k] = j;
+        break;
+      }
+    }
+  }
   if (delta > 0) {
     const sim_time_us promoted_at = world_.now() + kNodeLeftDetectionUs;
     domain.set_nodes_down(nodes_down_[k], promoted_at);
@@ -123,6 +152,7 @@ void FaultInjector::begin(std::size_t i) {
   const FaultSpec& f = faults_[i];
   Window& w = windows_[i];
   if (w.active || w.ended) return;
+  if (before_begin_) before_begin_(i);
   w.active = true;
   const DomainId a = domain_id(f.a);
   const DomainId b = f.b.empty() ? a : domain_id(f.b);
@@ -143,7 +173,7 @@ void FaultInjector::begin(std::size_t i) {
       apply_bandwidth(link_key(a, b));
       break;
     case FaultKind::kNodeDown:
-      set_nodes_down(a, f.node_count);
+      set_nodes_down(a, f.node_count, i);
       break;
   }
   world_.sim().mix_fingerprint(0x46415554ULL ^ (static_cast<std::uint64_t>(i) << 1));
@@ -179,7 +209,7 @@ void FaultInjector::end(std::size_t i) {
       break;
     }
     case FaultKind::kNodeDown:
-      set_nodes_down(a, -f.node_count);
+      set_nodes_down(a, -f.node_count, i);
       break;
   }
   world_.sim().mix_fingerprint(0x46415554ULL ^ (static_cast<std::uint64_t>(i) << 1) ^ 1);
@@ -189,8 +219,10 @@ void FaultInjector::end(std::size_t i) {
 void FaultInjector::finish() {
   for (DomainId d = 0; d < world_.domain_count(); ++d) {
     const auto k = static_cast<std::size_t>(d);
-    if (domain_down_[k] == 0) continue;
+    if (domain_down_[k] == 0 && nodes_down_[k] == 0) continue;
     world_.domain(d).catch_up_writes(world_.now());
+    flush_node_refusals(d);
+    if (domain_down_[k] == 0) continue;
     windows_[down_fault_[k]].writes_refused += refused_writes(d) - refused_when_down_[k];
     refused_when_down_[k] = refused_writes(d);
   }

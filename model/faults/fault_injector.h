@@ -36,7 +36,9 @@ class FaultInjector final : public EventTarget {
   struct Window {
     bool active = false;
     bool ended = false;
-    std::int64_t writes_refused = 0;  // synthetic writes refused by a domain this window took down
+    // Synthetic writes refused by a domain this window took down, or sent to a primary its node_down left
+    // unassigned (no replica to promote).
+    std::int64_t writes_refused = 0;
   };
   // Told after a window's effects began (began = true) or ended.
   using Listener = std::function<void(std::size_t fault, bool began)>;
@@ -47,6 +49,8 @@ class FaultInjector final : public EventTarget {
   FaultInjector& operator=(const FaultInjector&) = delete;
 
   void set_listener(Listener listener) { listener_ = std::move(listener); }
+  // Told just before a window's effects begin (what a recorder must see as it was before the fault).
+  void set_before_begin(std::function<void(std::size_t fault)> before) { before_begin_ = std::move(before); }
   // Schedules every window (faults at t < now begin now).
   void start();
   // End of the run: writes refused by domains that are still down are counted.
@@ -68,8 +72,10 @@ class FaultInjector final : public EventTarget {
   void take_domain_down(DomainId d, std::size_t fault);
   void bring_domain_back(DomainId d);
   void apply_bandwidth(const LinkKey& link);
-  void set_nodes_down(DomainId d, int delta);
+  void set_nodes_down(DomainId d, int delta, std::size_t fault);
+  void flush_node_refusals(DomainId d);
   std::int64_t refused_writes(DomainId d) const;
+  std::int64_t refused_unassigned_writes(DomainId d) const;
 
   World& world_;
   ReplicationService& service_;
@@ -77,10 +83,13 @@ class FaultInjector final : public EventTarget {
   std::vector<Window> windows_;
   std::vector<EventHandle> events_;
   Listener listener_;
+  std::function<void(std::size_t)> before_begin_;
   std::vector<int> domain_down_;                 // windows holding each domain down
   std::vector<std::int64_t> refused_when_down_;  // the domain's refused-write count when it went down
   std::vector<std::size_t> down_fault_;          // the window that took it down (writes refused are its)
   std::vector<int> nodes_down_;
+  std::vector<std::size_t> node_fault_;                // the node_down window the domain's refusals are counted to
+  std::vector<std::int64_t> refused_unassigned_mark_;  // refused_unassigned_writes() when last counted
   std::map<LinkKey, int> link_down_;
   std::map<LinkKey, std::vector<std::pair<std::size_t, double>>> bandwidth_;  // windows in force, in start order
 };

@@ -21,6 +21,8 @@ constexpr int kGenerationShift = 28;
 constexpr std::uint64_t kGenerationMask = 0xFFFFFFFFULL;
 constexpr int kChunkAttempts = 5;
 constexpr sim_time_us kFirstChunkRetryUs = 10 * kUsPerS;
+constexpr sim_time_us kConnectTimeoutUs = ShardReplicationTask::kConnectTimeoutUs;
+constexpr sim_time_us kRemoteRequestTimeoutUs = 60 * kUsPerS;  // the plugin's remote-repo request timeout
 
 // Leader settings the metadata sync never copies (facts §6); the restore leaves them out as well.
 bool block_listed(const std::string& key) {
@@ -142,6 +144,7 @@ void IndexReplicationTask::begin_restore() {
   leader->settings()["translog.generation_threshold_size"] = "32mb";
   create_follower_index(*leader);
   entry_.bootstrap_start_us = ctx_.now();
+  entry_.bytes_bootstrapped = 0;
   const int shards = leader->number_of_shards();
   bootstrap_.assign(static_cast<std::size_t>(shards), ShardBootstrap{});
   chunks_.assign(static_cast<std::size_t>(shards),
@@ -154,8 +157,9 @@ void IndexReplicationTask::begin_restore() {
 // Slot 0 of the shard's chunk slots carries the metadata round trip: no chunk is in flight before it returns.
 void IndexReplicationTask::request_store_metadata(int shard) {
   Chunk& c = chunks_[static_cast<std::size_t>(shard)][0];
+  c.sent_us = ctx_.now();
   if (!leader_reachable()) {
-    chunk_failed(shard, 0);
+    chunk_unreachable(shard, 0, false);
     return;
   }
   const sim_time_us latency = ctx_.transport.message_latency_us(entry_.follower_domain, entry_.leader_domain);
@@ -166,8 +170,11 @@ void IndexReplicationTask::on_store_metadata_arrives(int shard) {
   Domain& leader_domain = ctx_.world.domain(entry_.leader_domain);
   leader_domain.catch_up_writes(ctx_.now());
   const Index* leader = leader_domain.find_index(entry_.leader_index);
-  if (!leader_reachable() || leader == nullptr ||
-      leader->uuid() != entry_.leader_index_uuid) {
+  if (!leader_reachable()) {
+    chunk_unreachable(shard, 0, true);
+    return;
+  }
+  if (leader == nullptr || leader->uuid() != entry_.leader_index_uuid || leader_primary_unavailable(*leader, shard)) {
     chunk_failed(shard, 0);
     return;
   }
@@ -207,8 +214,9 @@ void IndexReplicationTask::fill_chunks(int shard) {
 
 void IndexReplicationTask::send_chunk_request(int shard, int slot) {
   Chunk& c = chunks_[static_cast<std::size_t>(shard)][static_cast<std::size_t>(slot)];
+  c.sent_us = ctx_.now();
   if (!leader_reachable()) {
-    chunk_failed(shard, slot);
+    chunk_unreachable(shard, slot, false);
     return;
   }
   const sim_time_us latency = ctx_.transport.message_latency_us(entry_.follower_domain, entry_.leader_domain);
@@ -218,7 +226,11 @@ void IndexReplicationTask::send_chunk_request(int shard, int slot) {
 void IndexReplicationTask::on_chunk_request_arrives(int shard, int slot) {
   Chunk& c = chunks_[static_cast<std::size_t>(shard)][static_cast<std::size_t>(slot)];
   const Index* leader = ctx_.world.domain(entry_.leader_domain).find_index(entry_.leader_index);
-  if (!leader_reachable() || leader == nullptr || leader->uuid() != entry_.leader_index_uuid ||
+  if (!leader_reachable()) {
+    chunk_unreachable(shard, slot, true);
+    return;
+  }
+  if (leader == nullptr || leader->uuid() != entry_.leader_index_uuid || leader_primary_unavailable(*leader, shard) ||
       file_chunk_denied()) {
     chunk_failed(shard, slot);
     return;
@@ -255,15 +267,31 @@ void IndexReplicationTask::chunk_failed(int shard, int slot) {
   ctx_.control.fail(entry_, reason);
 }
 
+// The leader primary serving the restore is on a lost node and no replica took over yet: the request fails as
+// shard-not-available and the retry helper tries again (10, 20, 40, 80 s); a leader without replicas whose node
+// stays down longer fails the shard's restore, and with it the bootstrap.
+bool IndexReplicationTask::leader_primary_unavailable(const Index& leader, int shard) const {
+  return !ctx_.world.domain(entry_.leader_domain).primary_available(leader, shard, ctx_.now());
+}
+
+void IndexReplicationTask::chunk_unreachable(int shard, int slot, bool in_flight) {
+  Chunk& c = chunks_[static_cast<std::size_t>(shard)][static_cast<std::size_t>(slot)];
+  const sim_time_us at = in_flight ? std::max(ctx_.now(), c.sent_us + kRemoteRequestTimeoutUs)
+                                   : ctx_.now() + kConnectTimeoutUs;
+  c.event = ctx_.sim().schedule_at(at, this, arg_for(Kind::kChunkTimedOut, shard, slot));
+}
+
 void IndexReplicationTask::on_chunk_arrived(int shard, int slot, bool failed) {
   Chunk& c = chunks_[static_cast<std::size_t>(shard)][static_cast<std::size_t>(slot)];
   c.transfer = TransferId{};
   if (failed) {
-    chunk_failed(shard, slot);
+    entry_.bytes_lost_in_flight += c.bytes;  // the chunk is requested again
+    chunk_unreachable(shard, slot, true);
     return;
   }
   ShardBootstrap& b = bootstrap_[static_cast<std::size_t>(shard)];
   b.bytes_recovered += c.bytes;
+  entry_.bytes_bootstrapped += c.bytes;
   ++b.files_recovered;
   c.busy = false;
   if (b.bytes_recovered >= b.bytes_total) {
@@ -397,7 +425,41 @@ void IndexReplicationTask::shards_lost(const std::vector<int>& shards, sim_time_
   }
 }
 
+void IndexReplicationTask::restores_lost(const std::vector<int>& shards, sim_time_us reallocated_at_us) {
+  if (state_ != IndexTaskState::kRestoring) return;
+  restore_waiting_.resize(bootstrap_.size(), 0);
+  for (int s : shards) {
+    if (s < 0 || s >= static_cast<int>(bootstrap_.size())) continue;
+    ShardBootstrap& b = bootstrap_[static_cast<std::size_t>(s)];
+    if (b.done) continue;  // the restored primary opened its copy already (replicas recover it locally)
+    // What the lost node had copied, and the chunks in flight to it, are fetched again.
+    std::int64_t lost = b.bytes_recovered;
+    for (Chunk& c : chunks_[static_cast<std::size_t>(s)]) {
+      ctx_.sim().cancel(c.event);
+      if (c.transfer.valid()) ctx_.transport.cancel_transfer(c.transfer);
+      if (c.busy) lost += c.bytes;
+      c = Chunk{};
+    }
+    entry_.bytes_lost_in_flight += lost;
+    entry_.bytes_bootstrapped -= b.bytes_recovered;
+    const sim_time_us start_us = b.start_us;
+    b = ShardBootstrap{};
+    b.start_us = start_us;
+    if (reallocated_at_us == kTimeNever) {
+      restore_waiting_[static_cast<std::size_t>(s)] = 1;
+      continue;
+    }
+    chunks_[static_cast<std::size_t>(s)][0].event =
+        ctx_.sim().schedule_at(reallocated_at_us, this, arg_for(Kind::kStoreMetadataRetry, s, 0));
+  }
+}
+
 void IndexReplicationTask::restart_lost_shards_now() {
+  for (std::size_t s = 0; s < restore_waiting_.size() && state_ == IndexTaskState::kRestoring && !cancelled_; ++s) {
+    if (restore_waiting_[s] == 0) continue;
+    restore_waiting_[s] = 0;
+    request_store_metadata(static_cast<int>(s));
+  }
   for (sim_time_us& at : shard_restart_at_us_) at = std::min(at, ctx_.now());
   restart_lost_shards(ctx_.now());
 }
@@ -470,6 +532,9 @@ void IndexReplicationTask::on_event(std::uint64_t arg) {
       break;
     case Kind::kStoreMetadataRetry:
       request_store_metadata(shard);
+      break;
+    case Kind::kChunkTimedOut:
+      chunk_failed(shard, slot);
       break;
   }
 }

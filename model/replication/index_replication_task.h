@@ -46,6 +46,10 @@ class IndexReplicationTask final : public EventTarget {
   // Node loss (faults): the shard tasks of `shards` stop now; the monitoring loop starts them again at its first
   // pass at or after `restart_at_us` (kTimeNever: only after restart_lost_shards_now).
   void shards_lost(const std::vector<int>& shards, sim_time_us restart_at_us);
+  // While restoring: the restores of `shards` (primaries on lost follower nodes) start again from scratch on
+  // another node at `reallocated_at_us` (kTimeNever: once the nodes are back), as a snapshot restore does when
+  // its node leaves (RestoreService waits for the shard to be restored elsewhere; no failure is recorded).
+  void restores_lost(const std::vector<int>& shards, sim_time_us reallocated_at_us);
   void restart_lost_shards_now();
 
   IndexTaskState state() const { return state_; }
@@ -66,11 +70,13 @@ class IndexReplicationTask final : public EventTarget {
     kStoreMetadataArrives,  // GetStoreMetadata reached the leader primary
     kStoreMetadataReturned,
     kStoreMetadataRetry,
+    kChunkTimedOut,  // a restore request (store metadata or chunk) to an unreachable leader timed out
   };
   struct Chunk {
     bool busy = false;
     std::int64_t bytes = 0;
     int attempt = 0;
+    sim_time_us sent_us = 0;  // when the current request left the follower
     EventHandle event;
     TransferId transfer;
   };
@@ -88,6 +94,10 @@ class IndexReplicationTask final : public EventTarget {
   void on_chunk_request_arrives(int shard, int slot);
   void on_chunk_arrived(int shard, int slot, bool failed);
   void chunk_failed(int shard, int slot);
+  bool leader_primary_unavailable(const Index& leader, int shard) const;
+  // The leader is unreachable: a new request fails after the connect timeout, one in flight after the remote
+  // request timeout counted from its sending (docs/faults.md). One timer each.
+  void chunk_unreachable(int shard, int slot, bool in_flight);
   bool file_chunk_denied() const;
   void finish_shard_restore(int shard);
   void init_follow();
@@ -109,6 +119,7 @@ class IndexReplicationTask final : public EventTarget {
   EventHandle monitor_event_;
   EventHandle metadata_event_;
   std::uint64_t leader_generation_seen_ = 0;
+  std::vector<std::uint8_t> restore_waiting_;     // per shard: its restore waits for the lost nodes to return
   std::vector<sim_time_us> shard_restart_at_us_;  // per shard: kTimeNever unless its task was lost with a node
   void restart_lost_shards(sim_time_us now_us);
 };

@@ -41,6 +41,10 @@ struct ReplicationEntry {
   sim_time_us bootstrap_end_us = -1;  // -1 while bootstrapping (or never finished)
   std::int64_t ops_replicated = 0;    // operations applied by change replay (not the bootstrap copy)
   DeliveryHistogram delivery;
+  // Bytes that crossed (or started to cross) the link and had to be fetched again: GetChanges responses and
+  // bootstrap chunks lost in flight. A fault's `bytes_resent` adds these up with the re-bootstrap copies.
+  std::int64_t bytes_lost_in_flight = 0;
+  std::int64_t bytes_bootstrapped = 0;  // chunk bytes the current (latest) bootstrap copied
 
   // The follower domain is down (fault): the task stopped with it and resumes from the persisted state when the
   // domain is back (replication_outages.cc). `suspended_restoring`: it was bootstrapping then.

@@ -43,8 +43,12 @@ void ReplicationService::follower_nodes_lost(DomainId domain, sim_time_us promot
     for (int s = 0; s < follower->number_of_shards(); ++s) {
       if (!d.primary_available(*follower, s, world_.now())) lost.push_back(s);
     }
-    const bool replica_left = follower->number_of_replicas() > 0 && d.nodes_down() < d.spec().instance_count;
+    const bool node_left = d.nodes_down() < d.spec().instance_count;
+    const bool replica_left = follower->number_of_replicas() > 0 && node_left;
     entry->task->shards_lost(lost, replica_left ? promoted_at_us : kTimeNever);
+    // A shard still being restored is restored again from scratch on a node that is left, once the cluster
+    // manager noticed the loss (replicas do not matter: they recover from the primary after its restore).
+    entry->task->restores_lost(lost, node_left ? promoted_at_us : kTimeNever);
   }
 }
 

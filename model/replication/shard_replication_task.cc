@@ -135,11 +135,13 @@ void ShardReplicationTask::send_request(int r) {
     fail(kNoSuchRemoteClusterClass, no_such_remote_cluster_message(entry_.leader_alias));
     return;
   }
+  reader.phase = Phase::kRequest;
+  reader.sent_us = ctx_.now();
   if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
-    attempt_failed(r, Failure::kDisconnected);
+    // The connection to the leader is gone: the reconnect attempt fails after the connect timeout.
+    reader.event = ctx_.sim().schedule_in(kConnectTimeoutUs, this, arg_for(Kind::kTransportFailed, r));
     return;
   }
-  reader.phase = Phase::kRequest;
   const sim_time_us latency = ctx_.transport.message_latency_us(entry_.follower_domain, entry_.leader_domain);
   reader.event = ctx_.sim().schedule_in(latency, this, arg_for(Kind::kRequestArrives, r));
 }
@@ -147,8 +149,12 @@ void ShardReplicationTask::send_request(int r) {
 void ShardReplicationTask::on_request_arrives(int r) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
   // A connection deleted under an in-flight request closes it: a disconnect, which the retry helper retries.
-  if (!alias_resolves() || !ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
+  if (!alias_resolves()) {
     attempt_failed(r, Failure::kDisconnected);
+    return;
+  }
+  if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
+    fail_in_flight(r);  // the leader never sees it (or cannot answer): no response until the request times out
     return;
   }
   ctx_.world.domain(entry_.leader_domain).catch_up_writes(ctx_.now(), entry_.leader_index);
@@ -244,7 +250,12 @@ void ShardReplicationTask::send_response(int r) {
 void ShardReplicationTask::on_response(int r, bool transfer_failed) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
   reader.transfer = TransferId{};
-  if (transfer_failed || !alias_resolves()) {
+  if (transfer_failed) {
+    entry_.bytes_lost_in_flight += reader.response_bytes;  // fetched again by the retry
+    fail_in_flight(r);
+    return;
+  }
+  if (!alias_resolves()) {
     attempt_failed(r, Failure::kDisconnected);
     return;
   }
@@ -275,6 +286,15 @@ void ShardReplicationTask::attempt_failed(int r, Failure failure) {
     return;
   }
   back_to_loop(r, failure);
+}
+
+// A request in flight to a leader that became unreachable fails with a transport error once it times out, counted
+// from when it was sent: one timer, no polling.
+void ShardReplicationTask::fail_in_flight(int r) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  reader.phase = Phase::kRequest;
+  const sim_time_us at = std::max(ctx_.now(), reader.sent_us + kRequestTimeoutUs);
+  reader.event = ctx_.sim().schedule_at(at, this, arg_for(Kind::kTransportFailed, r));
 }
 
 void ShardReplicationTask::back_to_loop(int r, Failure failure) {
@@ -469,6 +489,9 @@ void ShardReplicationTask::on_event(std::uint64_t arg) {
       break;
     case Kind::kReadDone:
       send_response(slot);
+      break;
+    case Kind::kTransportFailed:
+      attempt_failed(slot, Failure::kDisconnected);
       break;
     case Kind::kReplay:
       on_replay_done(slot);

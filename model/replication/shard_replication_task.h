@@ -59,6 +59,12 @@ class ShardReplicationTask final : public EventTarget {
  public:
   // GetChanges long poll on the leader (WAIT_FOR_NEW_OPS_TIMEOUT) and the retry helper's sleeps.
   static constexpr sim_time_us kLongPollTimeoutUs = kUsPerMin;
+  // An unreachable leader (link_down, domain_down, domain_lost; docs/faults.md): a new request waits for the
+  // connection attempt, `transport.connect_timeout` (30 s, TransportSettings.CONNECT_TIMEOUT); a request already
+  // sent gets no answer and fails with a transport error 60 s after it was sent (the remote request timeout the
+  // plugin uses for its leader calls, simulator-applied to GetChanges).
+  static constexpr sim_time_us kConnectTimeoutUs = 30 * kUsPerS;
+  static constexpr sim_time_us kRequestTimeoutUs = kUsPerMin;
   static constexpr int kRetryAttempts = 5;
   static constexpr sim_time_us kFirstRetrySleepUs = 10 * kUsPerS;
   static constexpr sim_time_us kFirstBackoffUs = kUsPerS;
@@ -98,7 +104,8 @@ class ShardReplicationTask final : public EventTarget {
     kBackoff,
     kPollWait,
     kReplay,
-    kReadDone
+    kReadDone,
+    kTransportFailed  // a request to an unreachable leader timed out (one timer per failed request)
   };
   enum class Phase { kIdle, kWaiting, kRequest, kLongPoll, kResponse, kSleeping };
   enum class Failure { kNone, kDisconnected, kTimeout, kServer, kThrottled };
@@ -108,6 +115,7 @@ class ShardReplicationTask final : public EventTarget {
     SeqRange range;
     int attempt = 0;
     sim_time_us long_poll_deadline_us = 0;
+    sim_time_us sent_us = 0;  // when this attempt left the follower
     std::int64_t response_to = -1;
     std::int64_t response_checkpoint = -1;
     std::int64_t response_bytes = 0;
@@ -141,6 +149,7 @@ class ShardReplicationTask final : public EventTarget {
   void send_response(int r);
   void on_response(int r, bool transfer_failed);
   void attempt_failed(int r, Failure failure);
+  void fail_in_flight(int r);
   void back_to_loop(int r, Failure failure);
   void wake_waiting_readers();
   void sleep_waiting_readers();

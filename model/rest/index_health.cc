@@ -13,6 +13,7 @@ int assigned_copies(const Domain& domain, const Index& index) {
 }
 
 std::string index_health(const Domain& domain, const Index& index) {
+  if (index.any_shard_unassigned()) return "red";
   return assigned_copies(domain, index) == index.number_of_replicas() + 1 ? "green" : "yellow";
 }
 

@@ -10,7 +10,7 @@ namespace ccrsim {
 int data_nodes(const Domain& domain);
 // Copies of each shard that are assigned: 1 + the replicas that fit.
 int assigned_copies(const Domain& domain, const Index& index);
-// "green" when every replica is assigned, else "yellow".
+// "red" when a primary is unassigned (node_down), "green" when every replica is assigned, else "yellow".
 std::string index_health(const Domain& domain, const Index& index);
 
 }  // namespace ccrsim
