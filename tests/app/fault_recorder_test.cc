@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/model/fault_spec_builder.h"
 #include "tests/model/replication_fixture.h"
 
 namespace ccrsim {
@@ -10,16 +11,7 @@ namespace {
 using testing::ReplicationFixture;
 using testing::ReplicationFixtureOptions;
 
-FaultSpec window(FaultKind kind, sim_time_us at_us, sim_time_us duration_us, std::string a, std::string b = "") {
-  FaultSpec f;
-  f.name = std::string(fault_kind_name(kind)) + "-test";
-  f.kind = kind;
-  f.at_us = at_us;
-  f.duration_us = duration_us;
-  f.a = std::move(a);
-  f.b = std::move(b);
-  return f;
-}
+using testing::fault;
 
 // A leader index of `shards` shards holding `ops_per_shard` 1 kB operations each, a follower domain of two nodes,
 // a slow link (the bootstrap takes minutes), and a recorder listening to the faults.
@@ -55,7 +47,7 @@ struct BootstrapWorld {
 TEST_CASE("a restore chunk cut by link_down is fetched again and counted in bytes_resent", "[faults][fault_recorder]") {
   // One 1 MB chunk over 10 kB/s: still in flight when the link goes down at 30 s.
   BootstrapWorld w(1, 1000, 1, 1e4,
-                   {window(FaultKind::kLinkDown, 30 * kUsPerS, kUsPerMin, "leader-domain", "follower-domain")});
+                   {fault(FaultKind::kLinkDown, 30 * kUsPerS, kUsPerMin, "leader-domain", "follower-domain")});
   w.f.run_until(31 * kUsPerS);
   const std::int64_t chunk = w.entry().task->bootstrap()[0].bytes_total;
   REQUIRE(chunk > 0);
@@ -73,7 +65,7 @@ TEST_CASE("a restore chunk cut by link_down is fetched again and counted in byte
 
 TEST_CASE("a follower node lost during a bootstrap restores its shards again elsewhere", "[faults][fault_recorder]") {
   // Two shards of 1 MB over 10 kB/s; node 0 (shard 0's primary) leaves at 30 s.
-  std::vector<FaultSpec> faults = {window(FaultKind::kNodeDown, 30 * kUsPerS, 5 * kUsPerMin, "follower-domain")};
+  std::vector<FaultSpec> faults = {fault(FaultKind::kNodeDown, 30 * kUsPerS, 5 * kUsPerMin, "follower-domain")};
   faults[0].node_count = 1;
   BootstrapWorld w(2, 1000, 1, 1e4, faults);
   w.f.run_until(31 * kUsPerS);
@@ -96,7 +88,7 @@ TEST_CASE("a follower node lost during a bootstrap restores its shards again els
 
 TEST_CASE("a leader node without replicas lost during a bootstrap fails the restore after the retries", "[faults]") {
   // Eight 10 MB chunks, five in flight at a time over 1 MB/s: the last three are requested after node 0 left.
-  std::vector<FaultSpec> faults = {window(FaultKind::kNodeDown, 10 * kUsPerS, 20 * kUsPerMin, "leader-domain")};
+  std::vector<FaultSpec> faults = {fault(FaultKind::kNodeDown, 10 * kUsPerS, 20 * kUsPerMin, "leader-domain")};
   faults[0].node_count = 1;
   BootstrapWorld w(1, 80'000, 0, 1e6, faults);
   w.f.run_until(2 * kUsPerMin);
@@ -107,7 +99,7 @@ TEST_CASE("a leader node without replicas lost during a bootstrap fails the rest
 }
 
 TEST_CASE("a leader node with a replica lost during a bootstrap lets the restore go on", "[faults]") {
-  std::vector<FaultSpec> faults = {window(FaultKind::kNodeDown, 10 * kUsPerS, 20 * kUsPerMin, "leader-domain")};
+  std::vector<FaultSpec> faults = {fault(FaultKind::kNodeDown, 10 * kUsPerS, 20 * kUsPerMin, "leader-domain")};
   faults[0].node_count = 1;
   BootstrapWorld w(1, 80'000, 1, 1e6, faults);
   w.f.run_until(10 * kUsPerMin);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/rest/index_health.h"
+#include "tests/model/fault_spec_builder.h"
 #include "tests/model/replication_fixture.h"
 
 namespace ccrsim {
@@ -10,17 +11,7 @@ namespace {
 
 using testing::ReplicationFixture;
 
-FaultSpec fault(FaultKind kind, sim_time_us at_us, std::optional<sim_time_us> duration_us, std::string a,
-                std::string b = "") {
-  FaultSpec f;
-  f.name = std::string(fault_kind_name(kind)) + "-test";
-  f.kind = kind;
-  f.at_us = at_us;
-  f.duration_us = duration_us;
-  f.a = std::move(a);
-  f.b = std::move(b);
-  return f;
-}
+using testing::fault;
 
 // Every follower shard holds exactly the leader's history: nothing lost, nothing applied twice.
 void check_converged(ReplicationFixture& f) {
