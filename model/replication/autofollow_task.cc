@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "model/domain.h"
-#include "model/replication/index_pattern.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_settings.h"
+#include "model/wildcard.h"
 
 namespace ccrsim {
 
