@@ -8,6 +8,7 @@
 #include "model/replication/autofollow_service.h"
 #include "model/replication/index_pattern.h"
 #include "model/replication/replication_errors.h"
+#include "model/wildcard.h"
 
 namespace ccrsim {
 

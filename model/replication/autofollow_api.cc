@@ -111,6 +111,11 @@ void register_autofollow_api(RestRouter& router, AutofollowService& service) {
     rule.name = *request.name;
     rule.pattern = *request.pattern;
     rule.has_use_roles = request.use_roles.has_value();
+    if (request.use_roles) {
+      rule.leader_cluster_role = request.use_roles->value("leader_cluster_role", "");
+      rule.follower_cluster_role = request.use_roles->value("follower_cluster_role", "");
+    }
+    rule.user = ctx.request.user;
     rule.settings = std::move(request.settings);
     service.create(std::move(rule), std::move(done));
   });

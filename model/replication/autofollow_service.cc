@@ -3,6 +3,7 @@
 #include "model/domain.h"
 #include "model/replication/replication_errors.h"
 #include "model/rest/index_settings.h"
+#include "model/security/access_control.h"
 #include "sim/scenario/engine_versions.h"
 
 namespace ccrsim {
@@ -69,6 +70,17 @@ void AutofollowService::create_after_setup_checks(Pending& pending) {
   if (!world_.network().reachable(rule.follower, connection->remote)) {
     return pending.done(
         opensearch_error(500, "replication_exception", "Setup checks failed while setting-up auto follow pattern"));
+  }
+  // The setup checks of a start (facts §3), with the pattern standing for both indices; the rule's own starts skip
+  // them later (isAutoFollowRequest) and run as the roles stored here.
+  const Domain& follower = world_.domain(rule.follower);
+  if (follower.spec().fine_grained_access_control && !rule.has_use_roles) {
+    return pending.done(replication_errors::follower_roles_mandatory());
+  }
+  const SetupCheckRequest setup{rule.user, rule.pattern, rule.pattern, rule.leader_cluster_role,
+                                rule.follower_cluster_role};
+  if (auto denied = check_setup(follower, world_.domain(connection->remote), setup)) {
+    return pending.done(std::move(*denied));
   }
   // The cluster-manager action validates the overrides as index-scoped settings.
   FlatSettings prefixed;

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "model/domain.h"
-#include "model/replication/index_pattern.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_settings.h"
+#include "model/wildcard.h"
 
 namespace ccrsim {
 
@@ -129,6 +129,9 @@ void AutofollowTask::start_next() {
     request.leader_alias = rule_.leader_alias;
     request.leader_index = leader_index;
     request.has_use_roles = rule_.has_use_roles;
+    request.leader_cluster_role = rule_.leader_cluster_role;
+    request.follower_cluster_role = rule_.follower_cluster_role;
+    request.user = rule_.user;
     request.settings = rule_.settings;
     request.started_by = "autofollow:" + rule_.name;
     // Each start is a full start (the API's wait for RESTORING included); the next begins once it has answered.

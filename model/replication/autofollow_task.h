@@ -22,7 +22,11 @@ struct AutofollowRule {
   std::string leader_alias;
   std::string name;
   std::string pattern;
+  // use_roles of the ADD and its user: every start the rule makes runs its background requests as these roles.
   bool has_use_roles = false;
+  std::string leader_cluster_role;
+  std::string follower_cluster_role;
+  std::string user = "admin";
   json settings = json::object();  // overrides for every follower the rule creates, flat dotted keys
 };
 

@@ -5,28 +5,6 @@
 
 namespace ccrsim {
 
-bool simple_match(std::string_view pattern, std::string_view name) {
-  // Greedy two-pointer match with backtracking to the last star: linear in practice, never exponential.
-  std::size_t p = 0, n = 0;
-  std::size_t star = std::string_view::npos, star_n = 0;
-  while (n < name.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      star_n = n;
-    } else if (p < pattern.size() && pattern[p] == name[n]) {
-      ++p;
-      ++n;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      n = ++star_n;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 bool patterns_intersect(const std::vector<std::string>& patterns) {
   if (patterns.empty()) return true;
   // The letters worth trying: every literal of every pattern, plus one character no pattern names (what a star

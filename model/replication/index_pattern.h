@@ -6,10 +6,9 @@
 #include <string_view>
 #include <vector>
 
-namespace ccrsim {
+#include "model/wildcard.h"  // simple_match: what a rule matches
 
-// Regex.simpleMatch: does `name` match `pattern`?
-bool simple_match(std::string_view pattern, std::string_view name);
+namespace ccrsim {
 
 // Is there at least one name that matches every pattern? Decided on the product of the patterns' automata. The
 // search is bounded (kMaxIntersectionStates); past the bound the answer is a conservative `true`.

@@ -1,10 +1,11 @@
 #include "model/rest/cluster_settings_api.h"
 
+#include "model/replication/replication_settings.h"
 #include "model/rest/handler_guard.h"
 #include "model/rest/index_errors.h"
 #include "model/rest/index_resolver.h"
 #include "model/rest/settings_format.h"
-#include "model/replication/replication_settings.h"
+#include "model/wildcard.h"
 
 namespace ccrsim {
 

@@ -5,6 +5,7 @@
 
 #include "model/rest/index_errors.h"
 #include "model/rest/rest_request.h"
+#include "model/wildcard.h"
 
 namespace ccrsim {
 
@@ -27,18 +28,6 @@ std::vector<Index*> alias_targets(Domain& domain, const std::string& alias) {
 }
 
 }  // namespace
-
-bool simple_match(const std::string& pattern, const std::string& value) {
-  const std::size_t star = pattern.find('*');
-  if (star == std::string::npos) return pattern == value;
-  if (value.compare(0, star, pattern, 0, star) != 0 || value.size() < star) return false;
-  const std::string rest = pattern.substr(star + 1);
-  if (rest.empty()) return true;
-  for (std::size_t i = star; i <= value.size(); ++i) {
-    if (simple_match(rest, value.substr(i))) return true;
-  }
-  return false;
-}
 
 ResolvedIndices resolve_indices(Domain& domain, const std::string& expression, const IndicesOptions& options) {
   ResolvedIndices out;

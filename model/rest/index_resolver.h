@@ -29,7 +29,4 @@ struct ResolvedIndices {
 
 ResolvedIndices resolve_indices(Domain& domain, const std::string& expression, const IndicesOptions& options);
 
-// Regex.simpleMatch: '*' matches any run of characters.
-bool simple_match(const std::string& pattern, const std::string& value);
-
 }  // namespace ccrsim

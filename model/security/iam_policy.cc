@@ -1,6 +1,6 @@
 #include "model/security/iam_policy.h"
 
-#include "model/security/wildcard.h"
+#include "model/wildcard.h"
 #include "sim/scenario/scenario.h"
 
 namespace ccrsim {

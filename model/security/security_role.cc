@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "model/security/wildcard.h"
+#include "model/wildcard.h"
 
 namespace ccrsim {
 

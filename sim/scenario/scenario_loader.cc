@@ -210,6 +210,8 @@ class Loader {
   std::optional<std::string> read_domain_ref(const Entry& e);
   std::optional<std::pair<std::string, std::string>> read_domain_pair(const Entry& e);
 
+  void check_sample_count(SourcePos pos);
+
   // --- sections ---
   void read_top(const Fields& top);
   void read_domains(const Entry& e);
@@ -507,6 +509,16 @@ std::size_t first_invalid_utf8(const std::string& text) {
   return std::string::npos;
 }
 
+// duration is read before sample_interval (read_top's order); without one, a run may last the longest duration.
+void Loader::check_sample_count(SourcePos pos) {
+  const sim_time_us duration_us = s_.duration_us.value_or(scenario_limits::kMaxDurationUs);
+  const std::int64_t samples = duration_us / s_.sample_interval_us;
+  if (samples <= scenario_limits::kMaxSamples) return;
+  error(pos, "sample_interval " + format_duration(s_.sample_interval_us) + " over " + format_duration(duration_us) +
+                 " is " + std::to_string(samples) + " lag samples; at most " +
+                 std::to_string(scenario_limits::kMaxSamples) + " per run (raise sample_interval)");
+}
+
 std::optional<Scenario> Loader::load(const std::string& text, const std::string& file_label) {
   s_.file = file_label;
   if (text.size() > static_cast<std::size_t>(lim::kMaxFileBytes)) {
@@ -590,6 +602,7 @@ void Loader::read_top(const Fields& top) {
         error(e->value_pos, "sample_interval must be greater than 0s");
       } else {
         s_.sample_interval_us = *d;
+        check_sample_count(e->value_pos);
       }
     }
   }
@@ -899,10 +912,10 @@ void Loader::read_connection_delays(const Entry& e) {
   ConnectionDelaysSpec& d = s_.connection_delays;
   d.pos = f->pos;
   const std::pair<const char*, sim_time_us*> stages[] = {{"validating", &d.validating_us},
-                                                          {"approved", &d.approved_us},
-                                                          {"provisioning", &d.provisioning_us},
-                                                          {"rejecting", &d.rejecting_us},
-                                                          {"deleting", &d.deleting_us}};
+                                                         {"approved", &d.approved_us},
+                                                         {"provisioning", &d.provisioning_us},
+                                                         {"rejecting", &d.rejecting_us},
+                                                         {"deleting", &d.deleting_us}};
   for (const auto& [key, target] : stages) {
     if (const Entry* stage = f->get(key)) {
       if (auto v = read_duration(*stage)) *target = *v;
@@ -1674,8 +1687,12 @@ std::optional<Scenario> load_scenario(const std::string& path, Diagnostics& diag
   return load_scenario_text(buffer.str(), path, diags);
 }
 
-const std::vector<std::string>& check_metric_names() { return metric_names(); }
+const std::vector<std::string>& check_metric_names() {
+  return metric_names();
+}
 
-bool is_time_metric_name(const std::string& metric) { return is_time_metric(metric); }
+bool is_time_metric_name(const std::string& metric) {
+  return is_time_metric(metric);
+}
 
 }  // namespace ccrsim

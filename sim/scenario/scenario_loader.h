@@ -41,6 +41,9 @@ inline constexpr std::size_t kMaxIndexNameBytes = 255;
 inline constexpr std::int64_t kMaxShardCopies = 100'000;     // primaries x (1 + replicas), summed over `indices:`
 inline constexpr std::int64_t kMaxRolloverIndices = 10'000;  // indices one rolling-over writer may create
 inline constexpr std::int64_t kMaxPollAttempts = 1'000'000;  // within / every of one polling step
+// Lag samples: one event each for all replications together, so duration / sample_interval bounds the run's
+// sampling work (a year at the default 1s is 31.5 million).
+inline constexpr std::int64_t kMaxSamples = 100'000'000;
 }  // namespace scenario_limits
 
 // Reads the file at `path` (refusing files above kMaxFileBytes before reading them) and loads it. Scenario::file

@@ -5,7 +5,8 @@
 // Invariants: nothing throws; every request is answered within an hour of simulated time; an answer has an HTTP
 // status from 100 to 599 and a JSON object body (an array for _cat?format=json, or a text body); an error answer (>=
 // 400 with a JSON body) has OpenSearch's envelope {"error": {"type", "reason", "root_cause"}, "status"} (or the
-// router's {"error": "...", "status"}) with the same status, or AWS's {"__type", "message"}.
+// router's {"error": "...", "status"}) with the same status, AWS's {"__type", "message"}, or the security plugin's
+// {"status": "BAD_REQUEST", "message"}.
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -87,6 +88,9 @@ void check_answer(const RestResponse& r, const std::string& line) {
   if (r.body.contains("__type")) {
     check(r.body["__type"].is_string() && r.body.contains("message"), "malformed AWS error for " + line);
     return;
+  }
+  if (r.body.value("message", json()).is_string() && r.body.value("status", json()).is_string()) {
+    return;  // the security plugin's REST API: {"status": "BAD_REQUEST", "message": "..."}
   }
   if (!r.body.contains("error")) {
     // The document APIs' own 404s: {"_index", "_id", "found": false} and {"result": "not_found"}.

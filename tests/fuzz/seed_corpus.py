@@ -39,11 +39,16 @@ def unit_seeds():
         write("units", "%02d" % i, text)
 
 
+def step_on(step):
+    """A step's `on:` domain. PyYAML reads YAML 1.1, where a bare `on` key is the boolean true."""
+    return step.get("on", step.get(True))
+
+
 def step_line(step, aliases, leader_domains):
     line = step.get("request")
     if not line:
         return None
-    prefix = "@leader " if step.get("on") in leader_domains else ""
+    prefix = "@leader " if step_on(step) in leader_domains else ""
     out = prefix + " ".join(line.split(None, 1))
     if "body" in step:
         body = json.dumps(step["body"], separators=(",", ":"))
@@ -103,6 +108,47 @@ def expectation_seeds():
         write("expectation", "%02d" % i, json.dumps(expected) + "\n" + json.dumps(actual))
 
 
+HARNESS_DOMAINS = ["leader-domain", "follower-domain", "domain-2", "domain-3", "domain-4"]
+
+
+def aws_line(step, names):
+    """One `aws:` step as the AWS harness's `@N OPERATION ARGS` line, domain names mapped to the harness's."""
+    on = names.index(step_on(step)) if step_on(step) in names else 1
+    args = json.dumps(step.get("args") or {}, separators=(",", ":"))
+    for i, name in enumerate(names):
+        args = args.replace('"%s"' % name, '"%s"' % HARNESS_DOMAINS[i])
+    return "@%d %s %s" % (on, step["aws"], args)
+
+
+def aws_seeds():
+    for rel, text in scenarios():
+        if "/invalid/" in rel:
+            continue
+        doc = yaml.safe_load(text)
+        names = list((doc.get("domains") or {}).keys())[:len(HARNESS_DOMAINS)]
+        lines = []
+        for step in doc.get("steps", []) or []:
+            if "aws" in step and step_on(step) in names:
+                lines += [aws_line(step, names), "wait 300"]
+        if lines:
+            write("aws_control_plane", os.path.basename(rel)[:-5], "\n".join(lines[:16]) + "\n")
+    # Hand-written: the lifecycle end to end, the version and FGAC prerequisites, the alias and limit rules.
+    create = '@1 create-outbound-connection {"remote_domain":"%s","connection_alias":"%s"}'
+    sequences = [
+        [create % ("leader-domain", "a"), "wait 600", '@0 accept-inbound-connection {"connection_alias":"a"}',
+         "wait 600", "@1 describe-outbound-connections", '@1 delete-outbound-connection {"connection_alias":"a"}',
+         "wait 600", "@0 describe-inbound-connections"],
+        [create % ("domain-3", "old"), create % ("domain-4", "nofgac"), "wait 600", "@1 describe-outbound-connections"],
+        [create % ("leader-domain", "a"), create % ("domain-2", "a"), create % ("follower-domain", "self"),
+         "wait 600", '@0 reject-inbound-connection {"connection_alias":"a"}', "wait 600",
+         '@1 describe-outbound-connections {"filters":[{"name":"connection-id","values":["cc-x"]}],"max_results":1}'],
+        ['@1 create-outbound-connection {"remote_domain":1}', "@1 no-such-operation {}", "@1 describe-inbound-connections []",
+         '@1 create-outbound-connection {"remote_domain":"leader-domain","connection_alias":"a","search_only":true}'],
+    ]
+    for i, lines in enumerate(sequences):
+        write("aws_control_plane", "handwritten-%d" % i, "\n".join(lines) + "\n")
+
+
 if __name__ == "__main__":
     for f in glob.glob(os.path.join(CORPUS, "*", "seed-*")):
         os.remove(f)
@@ -110,3 +156,4 @@ if __name__ == "__main__":
     unit_seeds()
     rest_seeds()
     expectation_seeds()
+    aws_seeds()

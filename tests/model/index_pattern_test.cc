@@ -5,28 +5,6 @@
 namespace ccrsim {
 namespace {
 
-TEST_CASE("simple_match follows OpenSearch simple wildcards", "[autofollow]") {
-  CHECK(simple_match("books*", "books-are-fun"));
-  CHECK(simple_match("books*", "books"));
-  CHECK_FALSE(simple_match("books*", "old-books"));
-  CHECK(simple_match("*", ".kibana_1"));
-  CHECK(simple_match("*-2024*", "logs-2024-01"));
-  CHECK(simple_match("a*b*c", "aXbYc"));
-  CHECK(simple_match("a*b*c", "abc"));
-  CHECK_FALSE(simple_match("a*b*c", "acb"));
-  CHECK(simple_match("leader", "leader"));
-  CHECK_FALSE(simple_match("leader", "leader-1"));
-  CHECK(simple_match("**x", "x"));
-  SECTION("case-sensitive") {
-    CHECK_FALSE(simple_match("Leader_*", "leader_1"));
-    CHECK(simple_match("Leader_*", "Leader_1"));
-  }
-  SECTION("backtracking over several stars") {
-    CHECK(simple_match("*ab*ab", "abxabab"));
-    CHECK_FALSE(simple_match("*ab*abc", "abxabab"));
-  }
-}
-
 TEST_CASE("patterns_intersect decides whether one name matches every pattern", "[autofollow]") {
   CHECK(patterns_intersect({"books*", "b*"}));
   CHECK(patterns_intersect({"*", "logs-*"}));
