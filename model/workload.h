@@ -53,7 +53,8 @@ class Workload {
   sim_time_us caught_up_us_ = -1;
   std::int64_t issued_ = 0;   // operations generated so far (their k runs 0..issued-1)
   std::int64_t refused_ = 0;  // of which refused
-  std::int64_t rejected_ = 0;  // of which rejected by a primary over its shard_index_rate
+  // Of which rejected by a primary over its shard_index_rate.
+  std::int64_t rejected_ = 0;
   double shard_index_rate_per_s_ = 0;
   // Poisson: the bucket being consumed.
   sim_time_us bucket_start_us_ = -1;

@@ -77,7 +77,7 @@ struct ReplicationResult {
   // What the capacity analysis needs from the run's configuration (filled by the runner at the end of the run).
   std::optional<ThroughputInputs> throughput_inputs;
   sim_time_us retention_lease_period_us = 12 * kUsPerH;  // the leader index's; the lag trend's threshold
-  std::optional<sim_time_us> lag_threshold_us;            // the scenario's `lag_threshold`: a second projection
+  std::optional<sim_time_us> lag_threshold_us;           // the scenario's `lag_threshold`: a second projection
 };
 
 struct ConnectionResult {
@@ -233,7 +233,7 @@ struct RunResult {
   std::vector<RuleLintResult> rule_lint;
   std::vector<std::string> rule_warnings;  // "LINE:COL: message"
   TopologyResult topology;
-  std::vector<WorkloadResult> workloads;        // by writing domain, then in scenario order
+  std::vector<WorkloadResult> workloads;  // by writing domain, then in scenario order
 
   int expectations_total() const;
   int expectations_failed() const;

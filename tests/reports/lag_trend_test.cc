@@ -57,7 +57,7 @@ TEST_CASE("lag trend: a user threshold is projected like the lease period", "[ca
   // At the end (600 s) the time lag is 150.5 s and grows 0.25 s per s: 300 s is passed (300 - 150.5) / 0.25 s later.
   CHECK(*t->exceeds_in_s(300) == Approx((300 - 150.5) / 0.25).epsilon(0.01));
   CHECK(*t->exceeds_in_s(300) < *t->exceeds_threshold_in_s);  // a lower threshold comes sooner than the lease
-  CHECK(*t->exceeds_in_s(60) == 0);                            // already past
+  CHECK(*t->exceeds_in_s(60) == 0);                           // already past
 }
 
 TEST_CASE("lag trend: a replication that keeps up never passes a threshold", "[capacity]") {
