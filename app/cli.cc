@@ -215,6 +215,7 @@ int run_cli(int argc, char** argv) {
   sweep->add_option("--jobs", sweep_args.jobs, "runs at once (default: every core)");
   sweep->add_option("--shard", sweep_args.shard_text, "run only the runs whose index modulo N is I (I/N)");
   sweep->add_option("--out", sweep_args.out_dir, "output directory (default ./ccrsim-out/<sweep stem>/)");
+  sweep->add_option("--junit", sweep_args.junit_path, "write every run's expectations and checks as JUnit XML to FILE");
 
   std::vector<std::string> merge_dirs;
   std::string merge_out;

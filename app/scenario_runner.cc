@@ -9,6 +9,7 @@
 #include "app/step_runner.h"
 #include "app/topology_summary.h"
 #include "app/throughput_inputs.h"
+#include "app/workload_results.h"
 #include "app/version.h"
 #include "model/rest/core_apis.h"
 #include "model/replication/autofollow_service.h"
@@ -232,6 +233,8 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   add_rule_lint(lint_autofollow_rules(scenario), r);
   r.topology = summarize_topology(world, r.replications);
   fill_throughput_inputs(world, r.replications);
+  r.workloads = workload_results(world);
+  for (ReplicationResult& rep : r.replications) rep.lag_threshold_us = scenario.lag_threshold_us;
   r.checks = evaluate_checks(scenario.checks, r);
   r.fingerprint = sim.fingerprint();
   r.events = sim.events_processed();

@@ -1,6 +1,7 @@
 #include "model/domain.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ccrsim {
 
@@ -111,6 +112,12 @@ void Domain::catch_up_writes(sim_time_us t_us, const std::string& index_name) {
 sim_time_us Domain::next_write_time(const std::string& index_name, int shard, sim_time_us after_us) const {
   const Index* index = find_index(index_name);
   if (index == nullptr) return kTimeNever;
+  // Arrivals while the primary's write queue is full are refused: a long poll need not wake for them.
+  const double accept_from_us =
+      index->shard(shard).write_admission().earliest_accept_us(shard_capacity_.index_rate_per_s);
+  if (accept_from_us > static_cast<double>(after_us)) {
+    after_us = static_cast<sim_time_us>(std::floor(accept_from_us)) - 1;
+  }
   sim_time_us best = kTimeNever;
   for (const Workload& w : workloads_) {
     best = std::min(best, w.next_op_time_after(after_us, index_name, shard, index->number_of_shards()));

@@ -56,7 +56,10 @@ class Domain {
   // whatever changes an index's state (REST calls, replication actions) catches the whole domain up first.
   // Otherwise it catches everything up. The GetChanges hot path calls this for its leader index.
   void catch_up_writes(sim_time_us t_us, const std::string& index_name);
-  void add_workload(Workload workload) { workloads_.push_back(std::move(workload)); }
+  void add_workload(Workload workload) {
+    workload.set_shard_index_rate(shard_capacity_.index_rate_per_s);  // the leader's writes share its primaries
+    workloads_.push_back(std::move(workload));
+  }
   const std::vector<Workload>& workloads() const { return workloads_; }
   // Earliest time after t at which a synthetic writer appends to shard `shard` of the index (kTimeNever: none
   // scheduled). Lets a long poll sleep until the leader has new operations instead of polling.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/capacity/write_admission.h"
 #include "sim/json.h"
 #include "sim/time.h"
 
@@ -70,6 +71,9 @@ class Shard {
   std::int64_t synthetic_docs_upto(std::int64_t upto_seq_no) const;
   const std::map<std::int64_t, DocOp>& explicit_ops() const { return explicit_ops_; }
   const std::vector<OpRun>& runs() const { return runs_; }
+  // The primary's write queue: which synthetic writes it acknowledges under its shard_index_rate.
+  WriteAdmission& write_admission() { return write_admission_; }
+  const WriteAdmission& write_admission() const { return write_admission_; }
 
   // Keeps the run list bounded: merges neighbouring runs once it grows past the limit (write times inside a merged
   // run become evenly spaced; the counts and seq_nos stay exact).
@@ -83,6 +87,7 @@ class Shard {
   std::map<std::int64_t, DocOp> explicit_ops_;
   std::int64_t max_seq_no_ = kNoOpsPerformed;
   std::int64_t store_bytes_ = 0;
+  WriteAdmission write_admission_;
 };
 
 }  // namespace ccrsim

@@ -61,7 +61,10 @@ void Workload::emit(Index* index, std::int64_t first_k, std::int64_t count, doub
       continue;
     }
     const double t0 = t_first_us + static_cast<double>(first - first_k) * spacing_us;
-    index->shard(s).append_synthetic_spaced(n, t0, spacing_us * shards, spec_.doc_size_bytes);
+    Shard& shard = index->shard(s);
+    const AdmittedRun admitted = shard.write_admission().admit(n, t0, spacing_us * shards, shard_index_rate_per_s_);
+    rejected_ += admitted.rejected;
+    shard.append_synthetic_spaced(admitted.accepted, admitted.t_first_us, admitted.spacing_us, spec_.doc_size_bytes);
   }
 }
 

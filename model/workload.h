@@ -25,6 +25,10 @@ class Workload {
   std::int64_t refused() const { return refused_; }
   // Of refused(): operations routed to a primary that was unassigned (node_down without a replica).
   std::int64_t refused_unassigned() const { return refused_unassigned_; }
+  // Operations a primary refused because they came faster than its shard_index_rate (429, docs/capacity.md).
+  std::int64_t rejected() const { return rejected_; }
+  // The writing domain's shard_index_rate (0: unbounded).
+  void set_shard_index_rate(double rate_per_s) { shard_index_rate_per_s_ = rate_per_s; }
 
   // Appends every operation issued in (caught_up_to, t] to the index that `resolve` returns for the operation's
   // time (nullptr: the writes are refused, e.g. the index is closed or the domain is down, and counted).
@@ -52,6 +56,9 @@ class Workload {
   std::int64_t issued_ = 0;   // operations generated so far (their k runs 0..issued-1)
   std::int64_t refused_ = 0;  // of which refused
   std::int64_t refused_unassigned_ = 0;
+  // Of which rejected by a primary over its shard_index_rate.
+  std::int64_t rejected_ = 0;
+  double shard_index_rate_per_s_ = 0;
   // Poisson: the bucket being consumed.
   sim_time_us bucket_start_us_ = -1;
   std::int64_t bucket_count_ = 0;

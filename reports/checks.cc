@@ -39,6 +39,12 @@ const char* bound_name(CheckBound bound) {
 
 }  // namespace
 
+std::int64_t total_writes_rejected(const RunResult& result) {
+  std::int64_t n = 0;
+  for (const WorkloadResult& w : result.workloads) n += w.writes_rejected;
+  return n;
+}
+
 std::optional<double> replication_metric(const std::string& metric, const ReplicationResult& r) {
   auto suffix = [&](const std::string& prefix) { return metric.substr(prefix.size()); };
   if (metric.rfind("lag_time_", 0) == 0) return percentile_s(r.lag_time, suffix("lag_time_"));
@@ -120,6 +126,12 @@ std::vector<CheckResult> evaluate_checks(const std::vector<CheckSpec>& specs, co
     c.limit = spec.limit;
     if (is_fault_metric(spec.metric)) {
       out.push_back(evaluate_fault_check(spec, result, std::move(c)));
+      continue;
+    }
+    if (spec.metric == "writes_rejected") {  // the whole run's, over every workload entry
+      c.value = static_cast<double>(total_writes_rejected(result));
+      c.passed = passes(spec.bound, *c.value, spec.limit);
+      out.push_back(std::move(c));
       continue;
     }
     std::optional<double> worst;

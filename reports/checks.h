@@ -11,6 +11,9 @@ namespace ccrsim {
 // smallest for `min` checks. A check with nothing to measure fails with a message.
 std::vector<CheckResult> evaluate_checks(const std::vector<CheckSpec>& specs, const RunResult& result);
 
+// Synthetic writes refused by leader primaries over their shard_index_rate, summed over the workload entries.
+std::int64_t total_writes_rejected(const RunResult& result);
+
 // The metric's value for one replication, or nullopt if the metric does not apply to replications.
 std::optional<double> replication_metric(const std::string& metric, const ReplicationResult& r);
 

@@ -49,6 +49,9 @@ void capacity_json(const ReplicationResult& r, json& j) {
   j["lag_verdict"] = trend ? json(trend->verdict) : json(nullptr);
   j["lag_exceeds_lease_in_s"] =
       trend && trend->exceeds_threshold_in_s ? json(round_to(*trend->exceeds_threshold_in_s, 3)) : json(nullptr);
+  const std::optional<double> past_threshold_s =
+      trend && r.lag_threshold_us ? trend->exceeds_in_s(to_seconds(*r.lag_threshold_us)) : std::nullopt;
+  j["lag_exceeds_threshold_in_s"] = past_threshold_s ? json(round_to(*past_threshold_s, 3)) : json(nullptr);
   json throughput = json::object();
   throughput["simulated"] = trend ? json(round_to(trend->simulated_ops_per_s, 3)) : json(nullptr);
   if (r.throughput_inputs) {
@@ -225,6 +228,15 @@ json build_json_report(const RunResult& r) {
   j["checks"] = json::array();
   for (const CheckResult& c : r.checks) j["checks"].push_back(check_json(c));
   j["topology"] = topology_json(r.topology);
+  j["workloads"] = json::array();
+  for (const WorkloadResult& w : r.workloads) {
+    j["workloads"].push_back({{"domain", w.domain},
+                              {"index", w.index},
+                              {"rate_per_s", round_to(w.rate_per_s, 3)},
+                              {"issued", w.issued},
+                              {"acknowledged", w.acknowledged},
+                              {"writes_rejected", w.writes_rejected}});
+  }
   return j;
 }
 

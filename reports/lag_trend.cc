@@ -61,11 +61,14 @@ std::optional<LagTrend> fit_lag_trend(const ReplicationResult& r, double thresho
   trend.simulated_ops_per_s = rate;
   const bool behind = trend.ops_per_s > std::max(kBehindMinOpsPerS, kBehindShareOfRate * std::max(0.0, rate));
   trend.verdict = behind ? "falls_behind" : "keeps_up";
-  if (behind && trend.time_lag_s_per_s > 0) {
-    const double lag_at_end_s = time_line(0) + time_line(1) * span_s;
-    trend.exceeds_threshold_in_s = std::max(0.0, (threshold_s - lag_at_end_s) / trend.time_lag_s_per_s);
-  }
+  trend.time_lag_at_end_s = time_line(0) + time_line(1) * span_s;
+  trend.exceeds_threshold_in_s = trend.exceeds_in_s(threshold_s);
   return trend;
+}
+
+std::optional<double> LagTrend::exceeds_in_s(double threshold_s) const {
+  if (verdict != "falls_behind" || time_lag_s_per_s <= 0) return std::nullopt;
+  return std::max(0.0, (threshold_s - time_lag_at_end_s) / time_lag_s_per_s);
 }
 
 }  // namespace ccrsim

@@ -16,6 +16,11 @@ struct LagTrend {
   std::string verdict;                           // keeps_up | falls_behind
   std::optional<double> exceeds_threshold_in_s;  // falls_behind: seconds after the run's end until the time lag
                                                  // passes the threshold (0: already past it)
+  double time_lag_at_end_s = 0;                  // the fitted time lag at the window's end
+
+  // The same projection for another threshold (the scenario's `lag_threshold`): nullopt unless the replication
+  // falls behind and its time lag grows.
+  std::optional<double> exceeds_in_s(double threshold_s) const;
 };
 
 // Steady state: the last unbroken stretch of SYNCING samples without its first quarter (the catch-up after a

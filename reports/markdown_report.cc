@@ -122,26 +122,50 @@ void autofollow_section(const RunResult& r, std::string& out) {
   }
 }
 
-// Whether each replication keeps up, and its simulated throughput beside the closed-form estimate.
+std::string in_duration(const std::optional<double>& seconds) {
+  return seconds ? format_duration(static_cast<sim_time_us>(std::round(*seconds)) * kUsPerS) : "-";
+}
+
+// Whether each replication keeps up, and its simulated throughput beside the closed-form estimate. The threshold
+// column shows only when the scenario sets `lag_threshold`.
 void capacity_section(const RunResult& r, std::string& out) {
   if (r.replications.empty()) return;
-  out +=
-      "\n### Capacity\n\n| replication | lag trend (ops/s) | verdict | lag passes the lease in | simulated (ops/s) | "
-      "analytic (ops/s) | bound |\n";
-  out += "|---|---|---|---|---|---|---|\n";
+  const bool threshold = std::any_of(r.replications.begin(), r.replications.end(),
+                                     [](const ReplicationResult& rep) { return rep.lag_threshold_us.has_value(); });
+  out += "\n### Capacity\n\n| replication | lag trend (ops/s) | verdict | lag passes the lease in | ";
+  out += threshold ? "lag passes the threshold in | " : "";
+  out += "simulated (ops/s) | analytic (ops/s) | bound |\n";
+  out += threshold ? "|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|\n";
   for (const ReplicationResult& rep : r.replications) {
     const std::optional<LagTrend> trend = fit_lag_trend(rep, to_seconds(rep.retention_lease_period_us));
     const std::optional<ThroughputEstimate> estimate =
         rep.throughput_inputs ? std::optional<ThroughputEstimate>(analytic_throughput(*rep.throughput_inputs))
                               : std::nullopt;
     out += "| " + cell(rep.id) + " | " + (trend ? format_fixed(trend->ops_per_s, 1) : "-") + " | " +
-           (trend ? trend->verdict : "-") + " | " +
-           (trend && trend->exceeds_threshold_in_s
-                ? format_duration(static_cast<sim_time_us>(std::round(*trend->exceeds_threshold_in_s)) * kUsPerS)
-                : "-") +
-           " | " + (trend ? format_fixed(trend->simulated_ops_per_s, 1) : "-") + " | " +
+           (trend ? trend->verdict : "-") + " | " + in_duration(trend ? trend->exceeds_threshold_in_s : std::nullopt) +
+           " | ";
+    if (threshold) {
+      out += in_duration(trend && rep.lag_threshold_us ? trend->exceeds_in_s(to_seconds(*rep.lag_threshold_us))
+                                                       : std::nullopt) +
+             " | ";
+    }
+    out += (trend ? format_fixed(trend->simulated_ops_per_s, 1) : "-") + " | " +
            (estimate ? format_fixed(estimate->ops_per_s, 1) : "-") + " | " + (estimate ? estimate->bound : "-") +
            " |\n";
+  }
+}
+
+// Leader writes refused over a primary's shard_index_rate; shown only when some were (docs/capacity.md).
+void leader_writes_section(const RunResult& r, std::string& out) {
+  const bool any = std::any_of(r.workloads.begin(), r.workloads.end(),
+                               [](const WorkloadResult& w) { return w.writes_rejected > 0; });
+  if (!any) return;
+  out += "\n### Leader writes\n\n| domain | index | rate (ops/s) | issued | acknowledged | rejected (429) |\n";
+  out += "|---|---|---|---|---|---|\n";
+  for (const WorkloadResult& w : r.workloads) {
+    out += "| " + cell(w.domain) + " | " + cell(w.index) + " | " + format_fixed(w.rate_per_s, 1) + " | " +
+           std::to_string(w.issued) + " | " + std::to_string(w.acknowledged) + " | " +
+           std::to_string(w.writes_rejected) + " |\n";
   }
 }
 
@@ -242,6 +266,7 @@ std::string render_markdown_report(const RunResult& r) {
   replications_section(r, out);
   autofollow_section(r, out);
   capacity_section(r, out);
+  leader_writes_section(r, out);
   faults_section(r, out);
   timeline_section(r, out);
   checks_section(r, out);

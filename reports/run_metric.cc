@@ -34,6 +34,7 @@ std::optional<double> run_metric(const std::string& metric, const RunResult& res
     }
     return worst;
   }
+  if (metric == "writes_rejected") return static_cast<double>(total_writes_rejected(result));
   for (const ReplicationResult& r : result.replications) {
     if (const std::optional<double> v = replication_metric(metric, r)) keep_worst(worst, *v);
   }

@@ -77,6 +77,7 @@ struct ReplicationResult {
   // What the capacity analysis needs from the run's configuration (filled by the runner at the end of the run).
   std::optional<ThroughputInputs> throughput_inputs;
   sim_time_us retention_lease_period_us = 12 * kUsPerH;  // the leader index's; the lag trend's threshold
+  std::optional<sim_time_us> lag_threshold_us;           // the scenario's `lag_threshold`: a second projection
 };
 
 struct ConnectionResult {
@@ -173,6 +174,16 @@ struct DomainResult {
   int indices = 0;  // indices on the domain when the run ended
 };
 
+// One `workload:` entry as it ran: what its writer issued and what the leader acknowledged (docs/capacity.md).
+struct WorkloadResult {
+  std::string domain;
+  std::string index;  // as written (a rollover writer's first index name)
+  double rate_per_s = 0;
+  std::int64_t issued = 0;
+  std::int64_t acknowledged = 0;
+  std::int64_t writes_rejected = 0;  // 429: the primary was written faster than its shard_index_rate
+};
+
 struct CheckResult {
   std::string name;
   std::string metric;
@@ -225,6 +236,7 @@ struct RunResult {
   std::vector<RuleLintResult> rule_lint;
   std::vector<std::string> rule_warnings;  // "LINE:COL: message"
   TopologyResult topology;
+  std::vector<WorkloadResult> workloads;  // by writing domain, then in scenario order
 
   int expectations_total() const;
   int expectations_failed() const;

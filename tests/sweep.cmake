@@ -18,7 +18,7 @@ function(expect_same_files a b)
   endforeach()
 endfunction()
 
-expect_exit(0 sweep ${sweep} --jobs 1 --out ${OUT_DIR}/whole)
+expect_exit(0 sweep ${sweep} --jobs 1 --out ${OUT_DIR}/whole --junit ${OUT_DIR}/whole-junit.xml)
 file(STRINGS ${OUT_DIR}/whole/sweep.csv rows)
 list(LENGTH rows n)
 if(NOT n EQUAL 13)
@@ -48,8 +48,23 @@ if(NOT n EQUAL 7)
   message(FATAL_ERROR "summary.csv has ${n} lines, expected a header and 6 combinations")
 endif()
 
-expect_exit(0 sweep ${sweep} --jobs 3 --out ${OUT_DIR}/jobs3)
+expect_exit(0 sweep ${sweep} --jobs 3 --out ${OUT_DIR}/jobs3 --junit ${OUT_DIR}/jobs3-junit.xml)
 expect_same_files(${OUT_DIR}/whole ${OUT_DIR}/jobs3)
+
+# --junit: one suite per run, named after the run and its seed, the same whatever --jobs; the 5000/s runs' check
+# (lag_time_p99 within 30 s) fails.
+file(READ ${OUT_DIR}/whole-junit.xml junit)
+file(READ ${OUT_DIR}/jobs3-junit.xml junit3)
+if(NOT junit STREQUAL junit3)
+  message(FATAL_ERROR "the sweep's JUnit file depends on --jobs")
+endif()
+string(REGEX MATCHALL "<testsuite id=" suites "${junit}")
+list(LENGTH suites n)
+string(REGEX MATCHALL "<failure " failures "${junit}")
+list(LENGTH failures nf)
+if(NOT n EQUAL 12 OR NOT nf EQUAL 4 OR NOT junit MATCHES "name=\"capacity pair \\[run 11 seed 2\\]\"")
+  message(FATAL_ERROR "sweep junit: ${n} suites, ${nf} failures, expected 12 and 4:\n${junit}")
+endif()
 
 foreach(i 0 1 2 3 4)
   expect_exit(0 sweep ${sweep} --shard ${i}/5 --jobs 2 --out ${OUT_DIR}/shard${i})

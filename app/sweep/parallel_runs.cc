@@ -21,7 +21,8 @@ constexpr std::size_t kBarWidth = 30;
 
 }  // namespace
 
-RunMeasure measure_run(const Scenario& scenario, const std::vector<std::string>& metrics) {
+RunMeasure measure_run(const Scenario& scenario, const std::vector<std::string>& metrics,
+                       const std::function<void(const RunResult&)>& on_result) {
   RunMeasure m;
   try {
     const RunOutcome outcome = run_scenario(scenario, RunOptions{});
@@ -31,6 +32,7 @@ RunMeasure measure_run(const Scenario& scenario, const std::vector<std::string>&
     }
     for (const std::string& metric : metrics) m.metrics.push_back(run_metric(metric, outcome.result));
     m.passed = outcome.result.passed();
+    if (on_result) on_result(outcome.result);
   } catch (const std::exception& e) {
     m.error = std::string("the run failed: ") + e.what();
   }

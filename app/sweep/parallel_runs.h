@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/run_result.h"
 #include "sim/scenario/scenario.h"
 
 namespace ccrsim {
@@ -19,7 +20,9 @@ struct RunMeasure {
   std::string error;                           // the run could not start (nothing measured)
 };
 
-RunMeasure measure_run(const Scenario& scenario, const std::vector<std::string>& metrics);
+// `on_result`, when given, sees the whole result of a run that ran (the sweep's JUnit file is made from it).
+RunMeasure measure_run(const Scenario& scenario, const std::vector<std::string>& metrics,
+                       const std::function<void(const RunResult&)>& on_result = {});
 
 // `jobs` from the command line: 0 means every core.
 int effective_jobs(int jobs);

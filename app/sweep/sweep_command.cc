@@ -11,6 +11,7 @@
 #include "app/sweep/parallel_runs.h"
 #include "app/sweep/scenario_variants.h"
 #include "app/sweep/sweep_spec.h"
+#include "reports/junit_xml.h"
 #include "reports/sweep_html.h"
 #include "reports/sweep_writers.h"
 
@@ -106,6 +107,24 @@ std::optional<std::vector<std::optional<Scenario>>> load_combinations(const Swee
   return scenarios;
 }
 
+// A run's suite in the sweep's JUnit file; a run that could not start is one failed case carrying its error.
+std::string suite_name(const std::string& sweep_name, int run, std::uint64_t seed) {
+  return sweep_name + " [run " + std::to_string(run) + " seed " + std::to_string(seed) + "]";
+}
+
+JunitSuite run_error_suite(const std::string& name, const std::string& error) {
+  JunitSuite suite;
+  suite.name = name;
+  JunitCase c;
+  c.classname = name;
+  c.name = "run";
+  c.failed = true;
+  c.failure_type = "error";
+  c.failure_message = error;
+  suite.cases.push_back(std::move(c));
+  return suite;
+}
+
 }  // namespace
 
 int command_sweep(const SweepArgs& args) {
@@ -147,6 +166,7 @@ int command_sweep(const SweepArgs& args) {
   sweep.metrics = spec->metrics;
   sweep.runs.resize(runs.size());
   std::vector<std::string> run_errors(runs.size());
+  std::vector<JunitSuite> suites(args.junit_path.empty() ? 0 : runs.size());
   {
     // The bar is wiped when it goes out of scope, before anything else is printed.
     ProgressBar bar("sweep");
@@ -157,7 +177,11 @@ int command_sweep(const SweepArgs& args) {
           const std::size_t combination = run / spec->seeds.size();
           Scenario scenario = *(*scenarios)[combination];
           scenario.seed = spec->seeds[run % spec->seeds.size()];
-          const RunMeasure m = measure_run(scenario, spec->metrics);
+          const std::string name = suite_name(sweep.name, runs[i], scenario.seed);
+          const RunMeasure m = measure_run(scenario, spec->metrics, [&](const RunResult& result) {
+            if (!suites.empty()) suites[i] = junit_suite(result, name);
+          });
+          if (!suites.empty() && !m.error.empty()) suites[i] = run_error_suite(name, m.error);
           SweepRun& row = sweep.runs[i];
           row.run = runs[i];
           row.combination = static_cast<int>(combination);
@@ -179,6 +203,10 @@ int command_sweep(const SweepArgs& args) {
       args.out_dir.empty() ? (std::filesystem::path("ccrsim-out") / std::filesystem::path(spec->file).stem()).string()
                            : args.out_dir;
   if (!write_sweep_outputs(out_dir, sweep, static_cast<int>(spec->runs()))) return kExitInvalid;
+  if (!args.junit_path.empty() && !write_text(args.junit_path, render_junit_xml(suites))) {
+    std::cerr << "ccrsim: error: cannot write the JUnit file '" << args.junit_path << "'\n";
+    return kExitInvalid;
+  }
   std::cout << "ccrsim: sweep " << sweep.name << ": " << runs.size() << " of " << spec->runs() << " runs ("
             << spec->combinations() << " combinations x " << spec->seeds.size() << " seeds) -> " << out_dir << "\n";
   return all_ran ? kExitOk : kExitRunFailed;

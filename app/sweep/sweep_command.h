@@ -10,6 +10,7 @@ struct SweepArgs {
   int jobs = 0;            // 0: every core
   std::string shard_text;  // "I/N" as given; empty: the whole sweep
   std::string out_dir;     // empty: ./ccrsim-out/<sweep file stem>/
+  std::string junit_path;  // empty: no JUnit file; else one suite per run of the share
 };
 
 // Exit status: 0 when every run of the share ran (whether its checks passed is in the outputs), 1 when a run could

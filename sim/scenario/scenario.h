@@ -205,6 +205,8 @@ struct Scenario {
   std::uint64_t seed = 1;
   std::optional<sim_time_us> duration_us;
   sim_time_us sample_interval_us = kUsPerS;
+  // `lag_threshold`: the lag trend also projects when the time lag passes it.
+  std::optional<sim_time_us> lag_threshold_us;
   std::vector<DomainSpec> domains;  // in file order
   std::vector<ConnectionSpec> connections;
   ConnectionDelaysSpec connection_delays;

@@ -99,9 +99,10 @@ std::string index_name_problem(const std::string& name) {
 
 const std::vector<std::string>& metric_names() {
   static const std::vector<std::string> names = {
-      "lag_time_p50",   "lag_time_p95",  "lag_time_p99", "lag_time_max", "lag_ops_p50",  "lag_ops_p95",
-      "lag_ops_p99",    "lag_ops_max",   "delivery_p50", "delivery_p95", "delivery_p99", "delivery_max",
-      "bootstrap_time", "recovery_time", "rpo_ops",      "rpo_time",     "rto",          "ops_replicated"};
+      "lag_time_p50", "lag_time_p95", "lag_time_p99",   "lag_time_max",   "lag_ops_p50",
+      "lag_ops_p95",  "lag_ops_p99",  "lag_ops_max",    "delivery_p50",   "delivery_p95",
+      "delivery_p99", "delivery_max", "bootstrap_time", "recovery_time",  "rpo_ops",
+      "rpo_time",     "rto",          "ops_replicated", "writes_rejected"};
   return names;
 }
 
@@ -568,8 +569,8 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
     return std::nullopt;
   }
   auto top = read_map(root, {1, 1}, "scenario",
-                      {"name", "seed", "duration", "sample_interval", "domains", "connections", "connection_delays",
-                       "network", "indices", "workload", "faults", "steps", "checks"},
+                      {"name", "seed", "duration", "sample_interval", "lag_threshold", "domains", "connections",
+                       "connection_delays", "network", "indices", "workload", "faults", "steps", "checks"},
                       "at the top level");
   if (top) read_top(*top);
   if (had_errors()) return std::nullopt;
@@ -587,25 +588,23 @@ void Loader::read_top(const Fields& top) {
   if (const Entry* e = top.get("seed")) {
     if (auto seed = read_uint64(*e)) s_.seed = *seed;
   }
-  if (const Entry* e = top.get("duration")) {
-    if (auto d = read_duration(*e)) {
-      if (*d == 0) {
-        error(e->value_pos, "duration must be greater than 0s");
-      } else {
-        s_.duration_us = *d;
-      }
+  // Durations that must be greater than 0s.
+  auto positive_duration = [&](const char* key) -> std::optional<sim_time_us> {
+    const Entry* e = top.get(key);
+    if (e == nullptr) return std::nullopt;
+    const std::optional<sim_time_us> d = read_duration(*e);
+    if (d && *d == 0) {
+      error(e->value_pos, std::string(key) + " must be greater than 0s");
+      return std::nullopt;
     }
+    return d;
+  };
+  if (auto d = positive_duration("duration")) s_.duration_us = *d;
+  if (auto d = positive_duration("sample_interval")) {
+    s_.sample_interval_us = *d;
+    check_sample_count(top.get("sample_interval")->value_pos);
   }
-  if (const Entry* e = top.get("sample_interval")) {
-    if (auto d = read_duration(*e)) {
-      if (*d == 0) {
-        error(e->value_pos, "sample_interval must be greater than 0s");
-      } else {
-        s_.sample_interval_us = *d;
-        check_sample_count(e->value_pos);
-      }
-    }
-  }
+  if (auto d = positive_duration("lag_threshold")) s_.lag_threshold_us = *d;
   if (const Entry* e = require(top, "domains", ctx)) read_domains(*e);
   // Sections that refer to domains or faults come after the things they refer to.
   if (const Entry* e = top.get("connections")) read_connections(*e);

@@ -98,5 +98,41 @@ TEST_CASE("refused writes are counted - not stored") {
   CHECK(wl.refused() == 100);
 }
 
+TEST_CASE("a leader primary acknowledges at most its shard_index_rate and rejects the rest", "[capacity]") {
+  // 4000/s over 2 shards against 1000/s per shard, for 10 s, caught up coarsely and finely.
+  Index coarse("logs", "u", 2, 1, 0);
+  Index fine("logs", "u", 2, 1, 0);
+  Workload a(spec(4000), 1, 0, 10 * kUsPerS);
+  Workload b(spec(4000), 1, 0, 10 * kUsPerS);
+  a.set_shard_index_rate(1000);
+  b.set_shard_index_rate(1000);
+  a.catch_up(10 * kUsPerS, [&](const std::string&, sim_time_us) { return &coarse; });
+  for (sim_time_us t = 0; t <= 10 * kUsPerS; t += 12'345) {
+    b.catch_up(t, [&](const std::string&, sim_time_us) { return &fine; });
+  }
+  b.catch_up(10 * kUsPerS, [&](const std::string&, sim_time_us) { return &fine; });
+  CHECK(a.issued() == 40'000);
+  CHECK(a.refused() == 0);
+  // Per shard 10 s of indexing plus the 0.1 s the queue holds at the end.
+  for (const Shard& s : coarse.shards()) {
+    CHECK(s.max_seq_no() + 1 >= 10'100 - 1);
+    CHECK(s.max_seq_no() + 1 <= 10'100 + 1);
+  }
+  CHECK(a.rejected() == 40'000 - total_ops(coarse));
+  CHECK(b.rejected() == a.rejected());
+  CHECK(total_ops(fine) == total_ops(coarse));
+}
+
+TEST_CASE("a leader written below its shard_index_rate rejects nothing", "[capacity]") {
+  // Poisson 1999/s over 2 shards is about 1000/s per primary, seconds of up to ~1100 included, against 1100/s and
+  // a queue of 0.1 s: the bursts fit.
+  Index index("logs", "u", 2, 1, 0);
+  Workload wl(spec(1999, Arrival::kPoisson), 7, 0, 60 * kUsPerS);
+  wl.set_shard_index_rate(1100);
+  wl.catch_up(60 * kUsPerS, [&](const std::string&, sim_time_us) { return &index; });
+  CHECK(wl.rejected() == 0);
+  CHECK(total_ops(index) == wl.issued());
+}
+
 }  // namespace
 }  // namespace ccrsim

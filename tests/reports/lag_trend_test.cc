@@ -50,5 +50,22 @@ TEST_CASE("lag trend: too few steady samples give no trend", "[capacity]") {
   CHECK_FALSE(fit_lag_trend(r, 43200));
 }
 
+TEST_CASE("lag trend: a user threshold is projected like the lease period", "[capacity]") {
+  const std::optional<LagTrend> t = fit_lag_trend(series(4000, 1000, 0.25), 43200);
+  REQUIRE(t);
+  REQUIRE(t->exceeds_in_s(300));
+  // At the end (600 s) the time lag is 150.5 s and grows 0.25 s per s: 300 s is passed (300 - 150.5) / 0.25 s later.
+  CHECK(*t->exceeds_in_s(300) == Approx((300 - 150.5) / 0.25).epsilon(0.01));
+  CHECK(*t->exceeds_in_s(300) < *t->exceeds_threshold_in_s);  // a lower threshold comes sooner than the lease
+  CHECK(*t->exceeds_in_s(60) == 0);                           // already past
+}
+
+TEST_CASE("lag trend: a replication that keeps up never passes a threshold", "[capacity]") {
+  const std::optional<LagTrend> t = fit_lag_trend(series(4000, 0, 0.25), 43200);
+  REQUIRE(t);
+  CHECK(t->verdict == "keeps_up");
+  CHECK_FALSE(t->exceeds_in_s(1));
+}
+
 }  // namespace
 }  // namespace ccrsim

@@ -120,7 +120,7 @@ steps:
   - {wait: 1s, bogus: 2}
 )") == Lines{
            "s.yaml:2:1: error: unknown key 'colour' at the top level (known keys: name, seed, duration, "
-           "sample_interval, domains, connections, connection_delays, network, indices, workload, faults, steps, checks)",
+           "sample_interval, lag_threshold, domains, connections, connection_delays, network, indices, workload, faults, steps, checks)",
            "s.yaml:4:45: error: unknown key 'foo' in domain 'leader' (known keys: engine_version, region, account, "
            "instance_type, instance_count, fine_grained_access_control, node_to_node_encryption, access_policy, "
            "security, settings, capacity)",
@@ -267,6 +267,20 @@ workload:
         Lines{"s.yaml:1:1: error: scenario is 16777217 bytes; the limit is 16 MiB"});
 }
 
+TEST_CASE("lag_threshold is a positive duration for the lag trend projection") {
+  const Scenario s = load_ok(R"(name: x
+lag_threshold: 5m
+domains:
+  leader: {}
+)");
+  REQUIRE(s.lag_threshold_us);
+  CHECK(*s.lag_threshold_us == 5 * 60 * kUsPerS);
+  CHECK_FALSE(load_ok("name: x\ndomains:\n  leader: {}\n").lag_threshold_us);
+  CHECK(errors_of("name: x\nlag_threshold: 0s\ndomains:\n  leader: {}\n") ==
+        Lines{"s.yaml:2:16: error: lag_threshold must be greater than 0s"});
+  CHECK(errors_of("name: x\nlag_threshold: soon\ndomains:\n  leader: {}\n").size() == 1);
+}
+
 TEST_CASE("other ranges and rules") {
   CHECK(errors_of(R"(name: x
 duration: 1h
@@ -314,7 +328,7 @@ workload:
            "s.yaml:20:14: error: unknown metric 'lag_time_p42' (metrics are: lag_time_p50, lag_time_p95, "
            "lag_time_p99, lag_time_max, lag_ops_p50, lag_ops_p95, lag_ops_p99, lag_ops_max, delivery_p50, "
            "delivery_p95, delivery_p99, delivery_max, bootstrap_time, recovery_time, rpo_ops, rpo_time, rto, "
-           "ops_replicated)",
+           "ops_replicated, writes_rejected)",
            "s.yaml:21:35: error: min must not be negative, got '-1'",
            "s.yaml:23:29: error: index name '_bad' must not start with '_', '-' or '+'",
            "s.yaml:23:41: error: rate must be greater than 0, got '0/s'",
