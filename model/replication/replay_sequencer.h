@@ -4,7 +4,6 @@
 // concurrent_writers_per_shard replays in flight. Replays may finish in any order; the shard's checkpoint only
 // moves over a contiguous prefix of finished batches, which is what applied() hands back.
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <vector>
 
@@ -33,9 +32,15 @@ class ReplaySequencer {
   std::int64_t dispatched_upto_;
   std::int64_t applied_upto_;
   int unfinished_ = 0;
-  std::map<std::int64_t, SeqRange> buffered_;       // by from
-  std::map<std::int64_t, bool> running_;            // by from: finished?
-  std::map<std::int64_t, SeqRange> running_range_;  // by from
+  struct Running {
+    SeqRange batch;
+    bool finished = false;
+  };
+  // Both hold a handful of batches (at most the readers' and the writers' counts), and one batch passes through
+  // them per fetch round trip: small vectors scanned linearly cost less than node-based maps and never allocate
+  // in a steady state.
+  std::vector<SeqRange> buffered_;  // fetched, not yet dispatched; any order
+  std::vector<Running> running_;    // dispatched, in dispatch (= seq_no) order
 };
 
 }  // namespace ccrsim
