@@ -183,7 +183,7 @@ struct Network::Impl final : EventTarget {
     // off lazily (retire_finished) or turned back into a plain pushing flow when another flow joins the link.
     bool merged = false;
     sim_time_us push_end_us = 0;
-    EventHandle event;              // the one pending event of this flow (push done, delivery or failure)
+    EventHandle event;  // the one pending event of this flow (push done, delivery or failure)
   };
 
   struct Link {
@@ -298,19 +298,25 @@ struct Network::Impl final : EventTarget {
   }
 
   // (Re)schedules the end of the pushing phase from the remaining bytes and the current rate, rounded up.
+  // The flow's pending event, if any, is replaced (moved in the queue rather than cancelled and pushed again).
   void schedule_push_done(std::uint32_t slot) {
     Flow& f = flows[slot];
-    sim.cancel(f.event);
     f.merged = false;
     if (std::isinf(f.rate_bytes_per_s)) f.remaining_bytes = 0;  // an unbounded link sends everything at once
     if (f.remaining_bytes <= kDoneWithinBytes) {
       schedule_push_end(slot, sim.now());
       return;
     }
-    if (f.rate_bytes_per_s <= 0) return;  // stalled until the shares change
+    if (f.rate_bytes_per_s <= 0) {  // stalled until the shares change
+      sim.cancel(f.event);
+      return;
+    }
     const double delay_us = std::ceil(f.remaining_bytes * kUsPerSecond / f.rate_bytes_per_s);
     const double horizon_us = static_cast<double>(kTimeNever - sim.now());
-    if (!(delay_us < horizon_us)) return;  // would finish after the end of time
+    if (!(delay_us < horizon_us)) {  // would finish after the end of time
+      sim.cancel(f.event);
+      return;
+    }
     schedule_push_end(slot, sim.now() + static_cast<sim_time_us>(delay_us));
   }
 
@@ -321,10 +327,10 @@ struct Network::Impl final : EventTarget {
     if (live_pushing(links[f.link]) == 1 && end_us <= kTimeNever - f.latency_us) {
       f.merged = true;
       f.push_end_us = end_us;
-      f.event = sim.schedule_at(end_us + f.latency_us, this, slot);
+      f.event = sim.reschedule_at(f.event, end_us + f.latency_us, this, slot);
       return;
     }
-    f.event = sim.schedule_at(end_us, this, slot);
+    f.event = sim.reschedule_at(f.event, end_us, this, slot);
   }
 
   bool push_finished(const Flow& f) const { return f.merged && f.push_end_us <= sim.now(); }
@@ -471,7 +477,7 @@ struct Network::Impl final : EventTarget {
     f.event = EventHandle{};  // fired
     switch (f.phase) {
       case Phase::kPushing:
-        if (f.merged) {  // pushed alone and propagated: delivered
+        if (f.merged) {                    // pushed alone and propagated: delivered
           retire_finished(links[f.link]);  // no share changes: the others already ran without it
           return notify(slot, 0);
         }
