@@ -25,7 +25,7 @@ std::optional<SeqRange> ReplaySequencer::next_dispatch(int writers) {
   return batch;
 }
 
-std::vector<SeqRange> ReplaySequencer::finished(SeqRange batch) {
+ApplicableRanges ReplaySequencer::finished(SeqRange batch) {
   const auto it =
       std::find_if(running_.begin(), running_.end(), [&](const Running& r) { return r.batch.from == batch.from; });
   assert(it != running_.end());
@@ -34,7 +34,7 @@ std::vector<SeqRange> ReplaySequencer::finished(SeqRange batch) {
   --unfinished_;
   // Running batches are contiguous from applied_upto_ + 1 (dispatch is in order), so the finished prefix applies.
   const auto prefix_end = std::find_if(running_.begin(), running_.end(), [](const Running& r) { return !r.finished; });
-  std::vector<SeqRange> out;
+  ApplicableRanges out;
   for (auto r = running_.begin(); r != prefix_end; ++r) {
     assert(r->batch.from == applied_upto_ + 1);
     applied_upto_ = r->batch.to;
