@@ -205,7 +205,7 @@ struct Network::Impl final : EventTarget {
 
   Impl(Simulator& simulator, const Scenario& scenario) : sim(simulator) {
     const int n = static_cast<int>(scenario.domains.size());
-    domain_up.assign(static_cast<std::size_t>(n), true);
+    domain_up.assign(static_cast<std::size_t>(n), 1);
     links.reserve(static_cast<std::size_t>(n) * static_cast<std::size_t>(n));
     for (int from = 0; from < n; ++from) {
       const DomainSpec& a = scenario.domains[static_cast<std::size_t>(from)];
@@ -521,9 +521,9 @@ struct Network::Impl final : EventTarget {
 
   Simulator& sim;
   std::map<std::string, DomainId, std::less<>> domain_index;
-  std::vector<bool> domain_up;
-  std::vector<Link> links;  // from * domain_count + to
-  std::vector<Flow> flows;  // slab
+  std::vector<std::uint8_t> domain_up;  // a byte each, not vector<bool>: read before every request
+  std::vector<Link> links;              // from * domain_count + to
+  std::vector<Flow> flows;              // slab
   std::vector<std::uint32_t> free_slots;
   MaxMinSolver solver;
   std::vector<MaxMinSolver::Flow> solver_flows;  // scratch
@@ -611,7 +611,7 @@ void Network::set_link_up(DomainId a, DomainId b, bool up) {
 
 void Network::set_domain_up(DomainId d, bool up) {
   assert(d >= 0 && d < domain_count());
-  impl_->domain_up[static_cast<std::size_t>(d)] = up;
+  impl_->domain_up[static_cast<std::size_t>(d)] = up ? 1 : 0;
   if (up) return;
   impl_->fail_flows_on([d](const Impl::Link& l) { return l.from == d || l.to == d; });
 }
