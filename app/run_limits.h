@@ -25,16 +25,23 @@ class RunGuard {
   explicit RunGuard(const RunLimits& limits);
 
   // True once a limit is hit (and from then on); `events` is the count so far, `now_us` the simulated time.
-  bool exceeded(std::uint64_t events, sim_time_us now_us);
+  // Asked before every event, so the common answer is one comparison.
+  bool exceeded(std::uint64_t events, sim_time_us now_us) {
+    if (events < next_check_events_) return false;
+    return check(events, now_us);
+  }
   // Which limit stopped the run, e.g. "--max-events 1000 reached at 12.5 s simulated"; empty when none did.
   const std::string& message() const { return message_; }
 
  private:
   static constexpr std::uint64_t kWallCheckEveryEvents = 4096;
 
+  bool check(std::uint64_t events, sim_time_us now_us);
+
   RunLimits limits_;
   std::chrono::steady_clock::time_point started_;
   std::uint64_t next_wall_check_ = kWallCheckEveryEvents;
+  std::uint64_t next_check_events_ = 0;  // no limit can trip below this event count (0 once one has)
   std::string message_;
 };
 

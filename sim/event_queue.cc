@@ -83,6 +83,24 @@ bool EventQueue::cancel(EventHandle handle) {
   return true;
 }
 
+EventHandle EventQueue::reschedule(EventHandle handle, sim_time_us time, EventTarget* target, std::uint64_t arg) {
+  if (!pending(handle)) return push(time, target, arg);
+  // What cancel + push would leave: the released slot is the free list's last entry, so push takes it again.
+  Slot& s = slots_[handle.slot];
+  ++s.generation;
+  s.target = target;
+  s.arg = arg;
+  s.sequence = next_sequence_++;
+  const Node node = make_node(time, handle.slot);
+  const std::uint32_t pos = s.heap_pos;
+  if (pos > 0 && before(node, heap_[parent_of(pos)])) {
+    sift_up(pos, node);
+  } else {
+    sift_down(pos, node);
+  }
+  return {handle.slot, s.generation};
+}
+
 FiredEvent EventQueue::pop() {
   assert(!heap_.empty());
   const Node top = heap_.front();

@@ -39,6 +39,10 @@ class EventQueue {
   EventHandle push(sim_time_us time, EventTarget* target, std::uint64_t arg);
   // True when the event was still pending and is now gone.
   bool cancel(EventHandle handle);
+  // Exactly cancel(handle) followed by push(time, target, arg) (same slot, a new generation, sequence and
+  // insertion order, so the same firing order), but the record moves within the heap instead of leaving and
+  // re-entering it. A stale or invalid handle is just a push.
+  EventHandle reschedule(EventHandle handle, sim_time_us time, EventTarget* target, std::uint64_t arg);
   bool pending(EventHandle handle) const;
 
   bool empty() const { return heap_.empty(); }

@@ -10,6 +10,13 @@ EventHandle Simulator::schedule_at(sim_time_us t_us, EventTarget* target, std::u
   return queue_.push(t_us < now_us_ ? now_us_ : t_us, target, arg);
 }
 
+EventHandle Simulator::reschedule_at(EventHandle& handle, sim_time_us t_us, EventTarget* target, std::uint64_t arg) {
+  assert(target != nullptr);
+  const EventHandle moved = queue_.reschedule(handle, t_us < now_us_ ? now_us_ : t_us, target, arg);
+  handle = EventHandle{};
+  return moved;
+}
+
 bool Simulator::cancel(EventHandle& handle) {
   const bool was_pending = queue_.cancel(handle);
   handle = EventHandle{};

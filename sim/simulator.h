@@ -17,6 +17,9 @@ class Simulator {
     return schedule_at(now_us_ + delay_us, target, arg);
   }
   bool cancel(EventHandle& handle);  // resets the handle
+  // cancel(handle) then schedule_at(t_us, target, arg), with the same outcome, but cheaper when the handle is still
+  // pending (for timers that keep moving, such as a flow's completion when link shares change).
+  EventHandle reschedule_at(EventHandle& handle, sim_time_us t_us, EventTarget* target, std::uint64_t arg);
   bool pending(EventHandle handle) const { return queue_.pending(handle); }
 
   // Runs every event with time <= end_us, then sets the clock to end_us. Returns false when stopped early.

@@ -1,5 +1,6 @@
 #include "model/replication/replay_sequencer.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace ccrsim {
@@ -7,39 +8,39 @@ namespace ccrsim {
 void ReplaySequencer::add(SeqRange batch) {
   assert(!batch.empty());
   assert(batch.from > dispatched_upto_);
-  [[maybe_unused]] const bool inserted = buffered_.emplace(batch.from, batch).second;
-  assert(inserted);
+  assert(std::none_of(buffered_.begin(), buffered_.end(), [&](const SeqRange& b) { return b.from == batch.from; }));
+  buffered_.push_back(batch);
 }
 
 std::optional<SeqRange> ReplaySequencer::next_dispatch(int writers) {
   if (in_flight() >= writers) return std::nullopt;
-  auto it = buffered_.find(dispatched_upto_ + 1);
+  const auto it = std::find_if(buffered_.begin(), buffered_.end(),
+                               [&](const SeqRange& b) { return b.from == dispatched_upto_ + 1; });
   if (it == buffered_.end()) return std::nullopt;
-  const SeqRange batch = it->second;
+  const SeqRange batch = *it;
   buffered_.erase(it);
   dispatched_upto_ = batch.to;
-  running_[batch.from] = false;
+  running_.push_back({batch, false});
   ++unfinished_;
-  running_range_[batch.from] = batch;
   return batch;
 }
 
-std::vector<SeqRange> ReplaySequencer::finished(SeqRange batch) {
-  auto it = running_.find(batch.from);
+ApplicableRanges ReplaySequencer::finished(SeqRange batch) {
+  const auto it =
+      std::find_if(running_.begin(), running_.end(), [&](const Running& r) { return r.batch.from == batch.from; });
   assert(it != running_.end());
-  assert(!it->second);
-  it->second = true;
+  assert(!it->finished);
+  it->finished = true;
   --unfinished_;
-  std::vector<SeqRange> out;
   // Running batches are contiguous from applied_upto_ + 1 (dispatch is in order), so the finished prefix applies.
-  while (!running_.empty() && running_.begin()->second) {
-    const SeqRange r = running_range_.at(running_.begin()->first);
-    assert(r.from == applied_upto_ + 1);
-    applied_upto_ = r.to;
-    out.push_back(r);
-    running_range_.erase(running_.begin()->first);
-    running_.erase(running_.begin());
+  const auto prefix_end = std::find_if(running_.begin(), running_.end(), [](const Running& r) { return !r.finished; });
+  ApplicableRanges out;
+  for (auto r = running_.begin(); r != prefix_end; ++r) {
+    assert(r->batch.from == applied_upto_ + 1);
+    applied_upto_ = r->batch.to;
+    out.push_back(r->batch);
   }
+  running_.erase(running_.begin(), prefix_end);
   return out;
 }
 

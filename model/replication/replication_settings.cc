@@ -108,7 +108,10 @@ std::optional<double> parse_number_prefix(const std::string& text, std::string& 
 json index_setting(const Index& index, const char* key) {
   auto it = index.settings().find(key);
   if (it != index.settings().end()) return *it;
-  auto prefixed = index.settings().find(std::string("index.") + key);
+  // Asked once per fetch round trip (lease period, batch size): reuse one buffer rather than allocate a key each time.
+  thread_local std::string prefixed_key;
+  prefixed_key.assign("index.").append(key);
+  auto prefixed = index.settings().find(prefixed_key);
   return prefixed == index.settings().end() ? json() : *prefixed;
 }
 

@@ -183,7 +183,7 @@ struct Network::Impl final : EventTarget {
     // off lazily (retire_finished) or turned back into a plain pushing flow when another flow joins the link.
     bool merged = false;
     sim_time_us push_end_us = 0;
-    EventHandle event;              // the one pending event of this flow (push done, delivery or failure)
+    EventHandle event;  // the one pending event of this flow (push done, delivery or failure)
   };
 
   struct Link {
@@ -205,7 +205,7 @@ struct Network::Impl final : EventTarget {
 
   Impl(Simulator& simulator, const Scenario& scenario) : sim(simulator) {
     const int n = static_cast<int>(scenario.domains.size());
-    domain_up.assign(static_cast<std::size_t>(n), true);
+    domain_up.assign(static_cast<std::size_t>(n), 1);
     links.reserve(static_cast<std::size_t>(n) * static_cast<std::size_t>(n));
     for (int from = 0; from < n; ++from) {
       const DomainSpec& a = scenario.domains[static_cast<std::size_t>(from)];
@@ -298,33 +298,40 @@ struct Network::Impl final : EventTarget {
   }
 
   // (Re)schedules the end of the pushing phase from the remaining bytes and the current rate, rounded up.
-  void schedule_push_done(std::uint32_t slot) {
+  // The flow's pending event, if any, is replaced (moved in the queue rather than cancelled and pushed again).
+  // `live` is live_pushing() of the flow's link, which the callers already know.
+  void schedule_push_done(std::uint32_t slot, std::size_t live) {
     Flow& f = flows[slot];
-    sim.cancel(f.event);
     f.merged = false;
     if (std::isinf(f.rate_bytes_per_s)) f.remaining_bytes = 0;  // an unbounded link sends everything at once
     if (f.remaining_bytes <= kDoneWithinBytes) {
-      schedule_push_end(slot, sim.now());
+      schedule_push_end(slot, sim.now(), live);
       return;
     }
-    if (f.rate_bytes_per_s <= 0) return;  // stalled until the shares change
+    if (f.rate_bytes_per_s <= 0) {  // stalled until the shares change
+      sim.cancel(f.event);
+      return;
+    }
     const double delay_us = std::ceil(f.remaining_bytes * kUsPerSecond / f.rate_bytes_per_s);
     const double horizon_us = static_cast<double>(kTimeNever - sim.now());
-    if (!(delay_us < horizon_us)) return;  // would finish after the end of time
-    schedule_push_end(slot, sim.now() + static_cast<sim_time_us>(delay_us));
+    if (!(delay_us < horizon_us)) {  // would finish after the end of time
+      sim.cancel(f.event);
+      return;
+    }
+    schedule_push_end(slot, sim.now() + static_cast<sim_time_us>(delay_us), live);
   }
 
   // The push ends at `end_us`. Alone on its link, the flow goes straight to its delivery (one event instead of
   // two: nobody's share changes when it stops pushing); otherwise the end of the push is an event of its own.
-  void schedule_push_end(std::uint32_t slot, sim_time_us end_us) {
+  void schedule_push_end(std::uint32_t slot, sim_time_us end_us, std::size_t live) {
     Flow& f = flows[slot];
-    if (live_pushing(links[f.link]) == 1 && end_us <= kTimeNever - f.latency_us) {
+    if (live == 1 && end_us <= kTimeNever - f.latency_us) {
       f.merged = true;
       f.push_end_us = end_us;
-      f.event = sim.schedule_at(end_us + f.latency_us, this, slot);
+      f.event = sim.reschedule_at(f.event, end_us + f.latency_us, this, slot);
       return;
     }
-    f.event = sim.schedule_at(end_us, this, slot);
+    f.event = sim.reschedule_at(f.event, end_us, this, slot);
   }
 
   bool push_finished(const Flow& f) const { return f.merged && f.push_end_us <= sim.now(); }
@@ -356,6 +363,8 @@ struct Network::Impl final : EventTarget {
   void recompute_shares(std::uint32_t link_idx) {
     Link& l = links[link_idx];
     retire_finished(l);
+    // Every flow left on the list is live, and stays so while the rates are applied: one can only finish its push
+    // at once (merged, ending now) when it is alone.
     const std::size_t n = l.pushing.size();
     if (n == 0) return;
     const double capacity = l.capacity_bytes_per_s();
@@ -364,7 +373,7 @@ struct Network::Impl final : EventTarget {
     if (!capped) {
       // Uncapped flows on one link: the solver's single step gives each 0 + capacity / n (the same double).
       const double share = 0.0 + std::max(0.0, capacity) / static_cast<double>(n);
-      for (std::size_t i = 0; i < n; ++i) apply_rate(l.pushing[i], share);
+      for (std::size_t i = 0; i < n; ++i) apply_rate(l.pushing[i], share, n);
       return;
     }
     solver_flows.resize(n);
@@ -373,18 +382,19 @@ struct Network::Impl final : EventTarget {
       solver_flows[i] = {{0, 0}, 1, flows[l.pushing[i]].max_rate_bytes_per_s};
     }
     solver.solve(std::span<const double>(&capacity, 1), solver_flows, solver_rates);
-    for (std::size_t i = 0; i < n; ++i) apply_rate(l.pushing[i], solver_rates[i]);
+    for (std::size_t i = 0; i < n; ++i) apply_rate(l.pushing[i], solver_rates[i], n);
   }
 
-  void apply_rate(std::uint32_t slot, double rate_bytes_per_s) {
+  // `live`: the flows pushing on the link (live_pushing), counted once by the caller.
+  void apply_rate(std::uint32_t slot, double rate_bytes_per_s, std::size_t live) {
     Flow& f = flows[slot];
     // Same rate: remaining bytes still fall on the same line and the pending completion is still right.
     // A merged flow that now shares its link must end its push with an event again (the others speed up then).
-    const bool unmerge = f.merged && live_pushing(links[f.link]) > 1;
+    const bool unmerge = f.merged && live > 1;
     if (!unmerge && rate_bytes_per_s == f.rate_bytes_per_s && (f.event.valid() || rate_bytes_per_s <= 0)) return;
     integrate(f);
     f.rate_bytes_per_s = rate_bytes_per_s;
-    schedule_push_done(slot);
+    schedule_push_done(slot, live);
   }
 
   TransferId start(DomainId from, DomainId to, std::int64_t bytes, EventTarget* target, std::uint64_t arg,
@@ -471,7 +481,7 @@ struct Network::Impl final : EventTarget {
     f.event = EventHandle{};  // fired
     switch (f.phase) {
       case Phase::kPushing:
-        if (f.merged) {  // pushed alone and propagated: delivered
+        if (f.merged) {                    // pushed alone and propagated: delivered
           retire_finished(links[f.link]);  // no share changes: the others already ran without it
           return notify(slot, 0);
         }
@@ -490,7 +500,7 @@ struct Network::Impl final : EventTarget {
     Flow& f = flows[slot];
     integrate(f);
     if (f.remaining_bytes > kDoneWithinBytes) {  // cannot happen with rounded-up times, but never deliver early
-      schedule_push_done(slot);
+      schedule_push_done(slot, live_pushing(links[f.link]));
       return;
     }
     const std::uint32_t link_idx = f.link;
@@ -511,9 +521,9 @@ struct Network::Impl final : EventTarget {
 
   Simulator& sim;
   std::map<std::string, DomainId, std::less<>> domain_index;
-  std::vector<bool> domain_up;
-  std::vector<Link> links;  // from * domain_count + to
-  std::vector<Flow> flows;  // slab
+  std::vector<std::uint8_t> domain_up;  // a byte each, not vector<bool>: read before every request
+  std::vector<Link> links;              // from * domain_count + to
+  std::vector<Flow> flows;              // slab
   std::vector<std::uint32_t> free_slots;
   MaxMinSolver solver;
   std::vector<MaxMinSolver::Flow> solver_flows;  // scratch
@@ -601,7 +611,7 @@ void Network::set_link_up(DomainId a, DomainId b, bool up) {
 
 void Network::set_domain_up(DomainId d, bool up) {
   assert(d >= 0 && d < domain_count());
-  impl_->domain_up[static_cast<std::size_t>(d)] = up;
+  impl_->domain_up[static_cast<std::size_t>(d)] = up ? 1 : 0;
   if (up) return;
   impl_->fail_flows_on([d](const Impl::Link& l) { return l.from == d || l.to == d; });
 }

@@ -3,45 +3,21 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/stats/delivery_buckets.h"
+
 namespace ccrsim {
 
-namespace {
-// Buckets: [0, 1 ms) linear as one bucket per 10 us (100 buckets), then geometric with ratio 1.01 (1 % width).
-constexpr int kLinearBuckets = 100;
-constexpr double kLinearWidthUs = 10.0;
-constexpr double kRatio = 1.01;
-const double kLogRatio = std::log(kRatio);
-constexpr double kGeometricStartUs = kLinearBuckets * kLinearWidthUs;
-// Bucket edges are precomputed (pow per bucket touched dominated add_uniform): the table holds exactly the values
-// the formula gives, so results are unchanged. 4000 buckets reach past 2^63 us.
-constexpr int kTabulatedEdges = 4000;
-
-const std::vector<double>& edge_table() {
-  static const std::vector<double> table = [] {
-    std::vector<double> t(static_cast<std::size_t>(kTabulatedEdges));
-    for (int b = 0; b < kTabulatedEdges; ++b) {
-      t[static_cast<std::size_t>(b)] =
-          b < kLinearBuckets ? b * kLinearWidthUs : kGeometricStartUs * std::pow(kRatio, b - kLinearBuckets);
-    }
-    return t;
-  }();
-  return table;
-}
-}  // namespace
-
 int DeliveryHistogram::bucket_of(sim_time_us v_us) {
-  const double v = static_cast<double>(std::max<sim_time_us>(v_us, 0));
-  if (v < kGeometricStartUs) return static_cast<int>(v / kLinearWidthUs);
-  return kLinearBuckets + static_cast<int>(std::log(v / kGeometricStartUs) / kLogRatio);
+  return delivery_bucket_of(v_us);
 }
 
 double DeliveryHistogram::bucket_lo(int b) {
-  if (b >= 0 && b < kTabulatedEdges) return edge_table()[static_cast<std::size_t>(b)];
-  if (b < kLinearBuckets) return b * kLinearWidthUs;
-  return kGeometricStartUs * std::pow(kRatio, b - kLinearBuckets);
+  return delivery_bucket_lo(b);
 }
 
-double DeliveryHistogram::bucket_hi(int b) { return bucket_lo(b + 1); }
+double DeliveryHistogram::bucket_hi(int b) {
+  return delivery_bucket_lo(b + 1);
+}
 
 void DeliveryHistogram::add_uniform(sim_time_us lo_us, sim_time_us hi_us, std::int64_t count) {
   if (count <= 0) return;

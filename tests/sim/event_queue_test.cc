@@ -184,5 +184,53 @@ TEST_CASE("randomized operations agree with a reference ordered map") {
   CHECK(drain(q) == expected);
 }
 
+// reschedule promises exactly what cancel + push does: drive two queues with the same random operations, one
+// moving events with reschedule and one with cancel then push, and require the same handles and firing order.
+TEST_CASE("reschedule behaves exactly like cancel then push") {
+  EventQueue moved;
+  EventQueue reference;
+  Recorder r;
+  Rng rng(7, "event_queue_reschedule_test");
+  std::vector<EventHandle> handles;  // the same for both queues, checked at every step
+  sim_time_us now = 0;
+  std::uint64_t arg = 0;
+  for (int op = 0; op < 20'000; ++op) {
+    const std::uint64_t dice = rng.below(10);
+    if (dice < 4 || handles.empty()) {
+      const sim_time_us t = now + static_cast<sim_time_us>(rng.below(50));
+      const EventHandle a = moved.push(t, &r, arg);
+      REQUIRE(reference.push(t, &r, arg).slot == a.slot);
+      handles.push_back(a);
+      ++arg;
+    } else if (dice < 6) {
+      const FiredEvent a = moved.pop();
+      const FiredEvent b = reference.pop();
+      REQUIRE(a.time == b.time);
+      REQUIRE(a.arg == b.arg);
+      REQUIRE(a.sequence == b.sequence);
+      now = a.time;
+    } else {
+      // Any remembered handle: pending, fired or already moved (stale), so both paths of reschedule run.
+      const std::size_t pick = rng.below(handles.size());
+      const sim_time_us t = now + static_cast<sim_time_us>(rng.below(50));
+      reference.cancel(handles[pick]);
+      const EventHandle b = reference.push(t, &r, arg);
+      const EventHandle a = moved.reschedule(handles[pick], t, &r, arg);
+      REQUIRE(a.slot == b.slot);
+      REQUIRE(a.generation == b.generation);
+      handles[pick] = a;
+      ++arg;
+    }
+    REQUIRE(moved.size() == reference.size());
+  }
+  while (!reference.empty()) {
+    const FiredEvent a = moved.pop();
+    const FiredEvent b = reference.pop();
+    REQUIRE(a.time == b.time);
+    REQUIRE(a.arg == b.arg);
+  }
+  CHECK(moved.empty());
+}
+
 }  // namespace
 }  // namespace ccrsim
