@@ -121,13 +121,15 @@ std::string joined(const std::vector<std::string>& items) {
 void faults_section(const RunResult& r, std::string& out) {
   if (r.faults.empty()) return;
   out += "<h2 id=\"faults\">Faults and recovery</h2>\n";
-  out += table_head(
-      {"fault", "kind", "target", "start", "end", "affected", "peak ops lag", "peak time lag", "recovery time"});
+  out += table_head({"fault", "kind", "target", "start", "end", "affected", "peak ops lag", "peak time lag",
+                     "recovery time", "bootstrapped again", "writes refused", "bytes re-sent"});
   for (const FaultResult& f : r.faults) {
     out += "<tr>" + td(f.name) + td(f.kind) + td(f.target) + td_num(secs(f.start_us)) +
            td_num(f.end_us ? secs(*f.end_us) : "permanent") + td(joined(f.affected)) +
            td_num(std::to_string(f.peak_lag_ops)) + td_num(secs(f.peak_lag_time_us)) +
-           td_num(f.recovery_time_us ? secs(*f.recovery_time_us) : (f.end_us ? "not recovered" : "-")) + "</tr>\n";
+           td_num(f.recovery_time_us ? secs(*f.recovery_time_us) : (f.end_us ? "not recovered" : "-")) +
+           td(f.rebootstrapped ? "yes" : "no") + td_num(std::to_string(f.writes_refused)) +
+           td_num(std::to_string(f.bytes_resent)) + "</tr>\n";
   }
   out += kTableEnd;
 }
