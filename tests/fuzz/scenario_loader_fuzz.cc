@@ -15,6 +15,9 @@
 
 namespace {
 
+// The bounds an error position must fall within. Lines are counted at every line break YAML knows (LF, CR, CRLF);
+// yaml-cpp does not always break at a lone CR, so the longest line is measured between LFs only: a column past a
+// lone CR is still inside the text (fuzz finding regression-lone-carriage-return).
 struct TextShape {
   int lines = 1;
   int longest_line = 0;
@@ -24,8 +27,8 @@ TextShape shape_of(const std::string& text) {
   TextShape shape;
   int current = 0;
   for (char c : text) {
-    if (c == '\n' || c == '\r') {
-      ++shape.lines;
+    if (c == '\n' || c == '\r') ++shape.lines;
+    if (c == '\n') {
       current = 0;
       continue;
     }

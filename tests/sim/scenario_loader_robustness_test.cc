@@ -1,6 +1,10 @@
 // Fuzz findings and limits of the scenario loader and the report writer, kept as unit tests (docs/robustness.md).
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "reports/json_report.h"
 #include "sim/scenario/scenario_loader.h"
@@ -42,6 +46,30 @@ TEST_CASE("a report with invalid UTF-8 in a response is written with replacement
   std::string report;
   REQUIRE_NOTHROW(report = render_json_report(result));
   CHECK(report.find("Invalid index name [a\xef\xbf\xbd]") != std::string::npos);
+}
+
+// Fuzz finding regression-lone-carriage-return: a CR alone inside a line, then a YAML error further along that
+// line. The error's position must name a place in the file as an editor splitting at LF shows it.
+TEST_CASE("an error after a lone carriage return points inside its line") {
+  std::ifstream in(
+      std::string(CCRSIM_SOURCE_DIR) + "/tests/fuzz/corpus/scenario_loader/regression-lone-carriage-return",
+      std::ios::binary);
+  REQUIRE(in.good());
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(text.find('\r') != std::string::npos);
+  std::vector<std::string> lines;
+  std::istringstream split(text);
+  for (std::string line; std::getline(split, line);) lines.push_back(line);
+  Diagnostics diags("s.yaml");
+  CHECK_FALSE(load_scenario_text(text, "s.yaml", diags).has_value());
+  REQUIRE_FALSE(diags.empty());
+  for (const Diagnostic& d : diags.items()) {
+    INFO(d.message);
+    REQUIRE(d.pos.line >= 1);
+    REQUIRE(d.pos.line <= static_cast<int>(lines.size()));
+    CHECK(d.pos.col >= 1);
+    CHECK(d.pos.col <= static_cast<int>(lines[static_cast<std::size_t>(d.pos.line - 1)].size()) + 1);
+  }
 }
 
 TEST_CASE("polling steps are bounded in attempts") {
