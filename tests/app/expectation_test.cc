@@ -1,6 +1,7 @@
 #include "app/expectation.h"
 
 #include <catch2/catch.hpp>
+#include <string>
 
 namespace ccrsim {
 namespace {
@@ -136,6 +137,19 @@ TEST_CASE("matches: ECMAScript regex searched anywhere") {
   const MatchResult bad = check(R"({"matches": "([a-z"})", R"("abc")");
   CHECK_FALSE(bad.ok);
   CHECK(bad.message.rfind(R"(body: invalid regex "([a-z": )", 0) == 0);
+}
+
+// Fuzz finding regression-nested-repeat-regex: std::regex backtracked for minutes on nested repeats. These answer
+// at once now, as a refused pattern or a failed match with a reason; the matcher never hangs the run.
+TEST_CASE("matches: nested repeats end quickly instead of backtracking for ever") {
+  const std::string subject = "\"" + std::string(5000, 'u') + "]f" + std::string(20, 'u') + "\"";
+  const MatchResult doubled = check(R"({"matches": ".**a,"})", subject.c_str());
+  CHECK_FALSE(doubled.ok);
+  CHECK(doubled.message.rfind(R"(body: invalid regex ".**a,": )", 0) == 0);
+  const MatchResult nested = check(R"({"matches": "^(u*)*a$"})", subject.c_str());
+  CHECK_FALSE(nested.ok);
+  CHECK_FALSE(nested.message.empty());
+  CHECK(passes(R"({"matches": "^(u*)*\\]f"})", subject.c_str()));
 }
 
 TEST_CASE("exists needs the parent map") {
