@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <string>
+
+#include "sim/scenario/yaml_document.h"
 
 namespace ccrsim {
 
@@ -148,13 +151,12 @@ std::optional<ScalarSpan> span_of(const std::string& text, const YAML::Node& nod
 std::optional<ScalarSpan> resolve_scalar(const std::string& text, const std::string& path, std::string& error) {
   const std::optional<std::vector<Segment>> segs = parse_path(path, error);
   if (!segs) return std::nullopt;
-  YAML::Node node;
-  try {
-    node = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    error = "the scenario is not valid YAML: " + e.msg;
+  YamlDocument doc = read_yaml_document(text, "a scenario file");
+  if (doc.problem) {
+    error = "the scenario at line " + std::to_string(doc.problem->pos.line) + ": " + doc.problem->message;
     return std::nullopt;
   }
+  YAML::Node node = doc.root;
   std::size_t at = 0;
   while (at < segs->size()) {
     if (!node.IsMap()) {

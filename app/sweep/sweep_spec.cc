@@ -8,6 +8,7 @@
 
 #include "app/sweep/bounded_file.h"
 #include "sim/scenario/scenario_loader.h"
+#include "sim/scenario/yaml_document.h"
 
 namespace ccrsim {
 
@@ -133,13 +134,12 @@ std::optional<SweepSpec> load_sweep_spec(const std::string& path, Diagnostics& d
     diags.error({1, 1}, error);
     return std::nullopt;
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(*text);
-  } catch (const YAML::ParserException& e) {
-    diags.error({e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+  YamlDocument doc = read_yaml_document(*text, "a sweep file");
+  if (doc.problem) {
+    diags.error(doc.problem->pos, std::move(doc.problem->message));
     return std::nullopt;
   }
+  const YAML::Node root = doc.root;
   if (!root.IsMap()) {
     diags.error({1, 1}, "a sweep file is a map with scenario, seeds, vary and metrics");
     return std::nullopt;

@@ -16,6 +16,7 @@
 
 #include "sim/network/regions.h"
 #include "sim/scenario/engine_versions.h"
+#include "sim/scenario/yaml_document.h"
 #include "sim/scenario/yaml_json.h"
 #include "sim/units.h"
 
@@ -536,22 +537,12 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
     error(position_of_offset(text, bad), std::move(message));
     return std::nullopt;
   }
-  YAML::Node root;
-  try {
-    // A scenario is one document; a second one would otherwise be dropped without a word.
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (!documents.empty()) root = documents[0];
-    for (std::size_t i = 1; i < documents.size(); ++i) {
-      if (is_null(documents[i])) continue;
-      error(pos_of(documents[i], {1, 1}),
-            "a scenario file holds one YAML document; this is document " + std::to_string(i + 1));
-      return std::nullopt;
-    }
-  } catch (const YAML::Exception& ex) {
-    const SourcePos pos = ex.mark.is_null() ? SourcePos{1, 1} : SourcePos{ex.mark.line + 1, ex.mark.column + 1};
-    error(pos, "invalid YAML: " + ex.msg);
+  YamlDocument doc = read_yaml_document(text, "a scenario file");
+  if (doc.problem) {
+    error(doc.problem->pos, std::move(doc.problem->message));
     return std::nullopt;
   }
+  const YAML::Node root = doc.root;
   if (is_null(root)) {
     error({1, 1}, "scenario is empty; expected a map with at least 'name' and 'domains'");
     return std::nullopt;

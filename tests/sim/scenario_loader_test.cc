@@ -56,6 +56,8 @@ TEST_CASE("an empty document or one that is not a map") {
   CHECK(errors_of("name: x\ndomains: {}\n") == Lines{"s.yaml:2:10: error: domains must declare at least one domain"});
   CHECK(errors_of("name: x\ndomains: {abc: {}}\n---\nname: y\n") ==
         Lines{"s.yaml:4:1: error: a scenario file holds one YAML document; this is document 2"});
+  // yaml-cpp 0.7's LoadAll looped for ever on a stray comma (fuzz finding regression-stray-comma).
+  CHECK(errors_of(",# expect-exit: 2\nname: x\n") == Lines{"s.yaml:1:1: error: invalid YAML: unexpected ','"});
   CHECK(errors_of("name: x\ndomains: {abc: {}}\nindices: [{domain: abc, name: a, shards: [1]}]\n") ==
         Lines{"s.yaml:3:42: error: shards must be an integer, got a list"});
 }
