@@ -511,6 +511,24 @@ std::size_t first_invalid_utf8(const std::string& text) {
   return std::string::npos;
 }
 
+// YAML allows no C0 control character but tab, LF and CR, and no DEL (c-printable). yaml-cpp reads a raw NUL as the
+// end of its input and then reports errors at columns past the line's end (fuzz finding regression-nul-byte).
+std::size_t first_control_character(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) return i;
+  }
+  return std::string::npos;
+}
+
+std::string hex_byte(unsigned char b) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "0x";
+  out += kHex[b >> 4];
+  out += kHex[b & 0xF];
+  return out;
+}
+
 // duration is read before sample_interval (read_top's order); without one, a run may last the longest duration.
 void Loader::check_sample_count(SourcePos pos) {
   const sim_time_us duration_us = s_.duration_us.value_or(scenario_limits::kMaxDurationUs);
@@ -528,13 +546,14 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
     return std::nullopt;
   }
   if (const std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
     const auto b = static_cast<unsigned char>(text[bad]);
-    std::string message = "the scenario is not valid UTF-8 (byte 0x";
-    message += kHex[b >> 4];
-    message += kHex[b & 0xF];
-    message += ")";
-    error(position_of_offset(text, bad), std::move(message));
+    error(position_of_offset(text, bad), "the scenario is not valid UTF-8 (byte " + hex_byte(b) + ")");
+    return std::nullopt;
+  }
+  if (const std::size_t bad = first_control_character(text); bad != std::string::npos) {
+    const auto b = static_cast<unsigned char>(text[bad]);
+    error(position_of_offset(text, bad), "the scenario holds a control character (byte " + hex_byte(b) +
+                                             "); YAML allows only tab, line feed and carriage return");
     return std::nullopt;
   }
   YamlDocument doc = read_yaml_document(text, "a scenario file");

@@ -27,6 +27,24 @@ TEST_CASE("a scenario that is not UTF-8 is refused at the first bad byte") {
   CHECK(diags.items()[0].pos.col == 39);
 }
 
+// Fuzz finding regression-nul-byte: yaml-cpp stops reading at a raw NUL and then reported an error at a column past
+// the end of the line. YAML allows no control character but tab, LF and CR.
+TEST_CASE("a scenario with a control character is refused at that byte") {
+  Diagnostics diags("s.yaml");
+  const std::string text = std::string(kHead) + "steps:\n  - {on: search-domain, request: GET x" + std::string(1, '\0') +
+                           "y/_search}\n";
+  CHECK_FALSE(load_scenario_text(text, "s.yaml", diags).has_value());
+  REQUIRE(diags.size() == 1);
+  CHECK(diags.items()[0].message ==
+        "the scenario holds a control character (byte 0x00); YAML allows only tab, line feed and carriage return");
+  CHECK(diags.items()[0].pos.line == 5);
+  CHECK(diags.items()[0].pos.col == 39);
+  Diagnostics del("s.yaml");
+  CHECK_FALSE(load_scenario_text(std::string(kHead) + "# \x7f\n", "s.yaml", del));
+  Diagnostics allowed("s.yaml");
+  CHECK(load_scenario_text(std::string(kHead) + "#\ttab\r\n# crlf\r\n", "s.yaml", allowed));
+}
+
 TEST_CASE("valid multi-byte UTF-8 is accepted and overlong forms are not") {
   Diagnostics ok("s.yaml");
   CHECK(load_scenario_text(std::string(kHead) + "# caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\n", "s.yaml", ok));
