@@ -90,8 +90,8 @@ int command_validate(const std::string& path) {
   if (!scenario) return kExitInvalid;
   const RuleLint lint = print_rule_lint_warnings(*scenario, path);
   for (const std::string& line : render_lint_rules(lint)) std::cout << line << "\n";
-  std::cout << path << ": valid (" << scenario->domains.size() << " domains, " << scenario->steps.size()
-            << " steps, " << scenario->checks.size() << " checks)\n";
+  std::cout << path << ": valid (" << scenario->domains.size() << " domains, " << scenario->steps.size() << " steps, "
+            << scenario->checks.size() << " checks)\n";
   return kExitPassed;
 }
 
@@ -165,7 +165,8 @@ int command_run(const RunArgs& args) {
               << r.checks.size() << " checks) in " << format_seconds(r.end_us) << " s simulated, " << r.events
               << " events, " << format_fixed(wall_s, 2) << " s wall\n";
     for (const StepResult& s : r.steps) {
-      if (s.expect == "fail") std::cout << "  step " << s.index << " failed: " << s.request << ": " << s.message << "\n";
+      if (s.expect == "fail")
+        std::cout << "  step " << s.index << " failed: " << s.request << ": " << s.message << "\n";
     }
     for (const CheckResult& c : r.checks) {
       if (!c.passed) std::cout << "  check failed: " << c.name << "\n";
@@ -199,7 +200,7 @@ int run_cli(int argc, char** argv) {
   run->add_flag("--check-invariants", run_args.check_invariants,
                 "fail the run when a replication invariant is violated (docs/faults.md)");
   run->add_option("--max-events", run_args.limits.max_events,
-                   "stop the run (exit 2) after N events; 0 for no limit (default 10000000000)")
+                  "stop the run (exit 2) after N events; 0 for no limit (default 10000000000)")
       ->check(CLI::NonNegativeNumber);
   run->add_option("--max-wall", run_args.limits.max_wall_s,
                   "stop the run (exit 2) after SECONDS of wall time; 0 for no limit (default 86400)")

@@ -7,14 +7,13 @@
 #include "app/invariant_checker.h"
 #include "app/replication_sampler.h"
 #include "app/step_runner.h"
-#include "app/topology_summary.h"
 #include "app/throughput_inputs.h"
-#include "app/workload_results.h"
+#include "app/topology_summary.h"
 #include "app/version.h"
-#include "model/rest/core_apis.h"
-#include "model/replication/autofollow_service.h"
+#include "app/workload_results.h"
 #include "model/faults/fault_injector.h"
 #include "model/faults/random_faults.h"
+#include "model/replication/autofollow_service.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/core_apis.h"
 #include "model/rest/rest_router.h"
@@ -115,8 +114,8 @@ void run_events(Simulator& sim, sim_time_us limit_us, const std::function<bool()
 std::vector<ConnectionResult> connection_results(const World& world) {
   std::vector<ConnectionResult> out;
   for (const Connection& c : world.connections().all()) {
-    out.push_back({c.alias, world.domain(c.local).name(), world.domain(c.remote).name(), to_string(c.status),
-                   c.message});
+    out.push_back(
+        {c.alias, world.domain(c.local).name(), world.domain(c.remote).name(), to_string(c.status), c.message});
   }
   return out;
 }
@@ -125,8 +124,8 @@ std::vector<DomainResult> domain_results(const World& world) {
   std::vector<DomainResult> out;
   for (DomainId d = 0; d < world.domain_count(); ++d) {
     const Domain& domain = world.domain(d);
-    out.push_back({domain.name(), domain.spec().region, domain.spec().engine_version,
-                   static_cast<int>(domain.indices().size())});
+    out.push_back(
+        {domain.name(), domain.spec().region, domain.spec().engine_version, static_cast<int>(domain.indices().size())});
   }
   return out;
 }
@@ -145,7 +144,9 @@ void mark_unfinished_steps(const Scenario& scenario, std::vector<StepResult>& st
     r.at_us = end_us;
     r.done_us = end_us;
     r.on = s.on;
-    r.request = s.kind == StepKind::kRequest ? s.method + " " + s.path : s.kind == StepKind::kAws ? "aws " + s.aws_operation : "wait";
+    r.request = s.kind == StepKind::kRequest ? s.method + " " + s.path
+                : s.kind == StepKind::kAws   ? "aws " + s.aws_operation
+                                             : "wait";
     r.attempts = 0;
     r.expect = s.expect ? "fail" : "none";
     r.message = "not run: the simulation ended first";
@@ -196,12 +197,15 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   RunGuard guard(options.limits);
   if (scenario.duration_us) {
-    run_events(sim, *scenario.duration_us, [] { return true; }, options, guard);
+    run_events(
+        sim, *scenario.duration_us, [] { return true; }, options, guard);
     if (!guard.exceeded(sim.events_processed(), sim.now())) sim.run_until(*scenario.duration_us);
   } else {
-    run_events(sim, kHorizonUs, [&] { return !steps.done(); }, options, guard);
+    run_events(
+        sim, kHorizonUs, [&] { return !steps.done(); }, options, guard);
     const sim_time_us end = natural_end_us(scenario, sim.now());
-    run_events(sim, end, [] { return true; }, options, guard);
+    run_events(
+        sim, end, [] { return true; }, options, guard);
     if (!guard.exceeded(sim.events_processed(), sim.now())) sim.run_until(end);
   }
   if (!guard.message().empty()) {

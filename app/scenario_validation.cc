@@ -1,7 +1,7 @@
 #include "app/scenario_validation.h"
 
-#include "app/security_check.h"
 #include "app/aws_config_check.h"
+#include "app/security_check.h"
 #include "app/settings_check.h"
 #include "app/support_check.h"
 #include "sim/scenario/scenario_loader.h"

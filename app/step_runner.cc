@@ -24,7 +24,9 @@ StepRunner::StepRunner(World& world, const RestRouter& router, const std::vector
   results_.reserve(steps.size());
 }
 
-void StepRunner::start() { schedule_next(); }
+void StepRunner::start() {
+  schedule_next();
+}
 
 void StepRunner::schedule_next() {
   if (next_ >= steps_.size()) return;
@@ -35,8 +37,12 @@ void StepRunner::schedule_next() {
 
 void StepRunner::on_event(std::uint64_t arg) {
   switch (arg) {
-    case kBegin: begin_step(); return;
-    case kAttempt: attempt(); return;
+    case kBegin:
+      begin_step();
+      return;
+    case kAttempt:
+      attempt();
+      return;
     case kWaitOver: {
       StepResult r = current();
       r.done_us = world_.now();
@@ -44,7 +50,8 @@ void StepRunner::on_event(std::uint64_t arg) {
       finish(std::move(r));
       return;
     }
-    default: return;
+    default:
+      return;
   }
 }
 
@@ -58,9 +65,15 @@ void StepRunner::begin_step() {
   r.on = s.on;
   r.attempts = 0;
   switch (s.kind) {
-    case StepKind::kRequest: r.request = s.method + " " + s.path; break;
-    case StepKind::kAws: r.request = "aws " + s.aws_operation; break;
-    case StepKind::kWait: r.request = "wait " + format_seconds(s.wait_us) + "s"; break;
+    case StepKind::kRequest:
+      r.request = s.method + " " + s.path;
+      break;
+    case StepKind::kAws:
+      r.request = "aws " + s.aws_operation;
+      break;
+    case StepKind::kWait:
+      r.request = "wait " + format_seconds(s.wait_us) + "s";
+      break;
   }
   results_.push_back(std::move(r));
   world_.trace().log(world_.now(), "step", std::to_string(current().index) + " begin: " + current().request);

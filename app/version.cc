@@ -1,5 +1,7 @@
 #include "app/version.h"
 
 namespace ccrsim {
-const char* version() { return CCRSIM_VERSION; }
+const char* version() {
+  return CCRSIM_VERSION;
+}
 }  // namespace ccrsim

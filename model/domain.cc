@@ -10,7 +10,10 @@ constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 }
 
 Domain::Domain(const DomainSpec& spec, std::uint64_t seed)
-    : spec_(spec), shard_capacity_(effective_shard_capacity(spec)), uuid_rng_(seed, "uuid/" + spec.name), security_(spec) {
+    : spec_(spec),
+      shard_capacity_(effective_shard_capacity(spec)),
+      uuid_rng_(seed, "uuid/" + spec.name),
+      security_(spec) {
   cluster_uuid_ = next_uuid();
 }
 

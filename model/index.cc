@@ -19,7 +19,9 @@ bool Index::hidden() const {
   return it != settings_.end() && it->is_string() && it->get<std::string>() == "true";
 }
 
-int Index::shard_for_id(const std::string& id) const { return route_to_shard(id, number_of_shards()); }
+int Index::shard_for_id(const std::string& id) const {
+  return route_to_shard(id, number_of_shards());
+}
 
 Index::WriteResult Index::index_doc(const std::string& id, json source, sim_time_us t_us) {
   WriteResult r;

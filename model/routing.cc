@@ -39,7 +39,9 @@ std::vector<std::uint16_t> utf16_units(std::string_view s) {
   return out;
 }
 
-constexpr std::uint32_t rotl32(std::uint32_t x, int r) { return (x << r) | (x >> (32 - r)); }
+constexpr std::uint32_t rotl32(std::uint32_t x, int r) {
+  return (x << r) | (x >> (32 - r));
+}
 
 }  // namespace
 

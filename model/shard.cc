@@ -76,8 +76,8 @@ void Shard::apply_replicated(const Shard& leader, std::int64_t from_seq_no, std:
   const std::int64_t bytes = leader.bytes_between(from_seq_no, to_seq_no);
   const std::int64_t count = to_seq_no - from_seq_no + 1;
   push_run(OpRun{from_seq_no, count, static_cast<double>(t_us), 0, count > 0 ? bytes / count : 0});
-  for (auto it = leader.explicit_ops_.lower_bound(from_seq_no); it != leader.explicit_ops_.end() && it->first <= to_seq_no;
-       ++it) {
+  for (auto it = leader.explicit_ops_.lower_bound(from_seq_no);
+       it != leader.explicit_ops_.end() && it->first <= to_seq_no; ++it) {
     explicit_ops_.emplace(it->first, it->second);
   }
   max_seq_no_ = to_seq_no;
@@ -104,7 +104,8 @@ std::int64_t Shard::seq_no_at(sim_time_us t_us) const {
   const OpRun& r = *(it - 1);
   if (r.spacing_us <= 0 || t_us >= r.t_last_us()) return r.last_seq_no();
   // Estimate, then settle on the last op whose (truncated) write time is <= t.
-  std::int64_t seq = r.first_seq_no + static_cast<std::int64_t>((static_cast<double>(t_us) - r.t_first_us) / r.spacing_us);
+  std::int64_t seq =
+      r.first_seq_no + static_cast<std::int64_t>((static_cast<double>(t_us) - r.t_first_us) / r.spacing_us);
   seq = std::clamp(seq, r.first_seq_no, r.last_seq_no());
   while (seq > r.first_seq_no && r.time_of(seq) > t_us) --seq;
   while (seq < r.last_seq_no() && r.time_of(seq + 1) <= t_us) ++seq;
@@ -125,8 +126,8 @@ std::int64_t Shard::bytes_between(std::int64_t from_seq_no, std::int64_t to_seq_
 
 std::int64_t Shard::synthetic_docs_upto(std::int64_t upto_seq_no) const {
   if (upto_seq_no < 0) return 0;
-  const auto explicit_count = static_cast<std::int64_t>(
-      std::distance(explicit_ops_.begin(), explicit_ops_.upper_bound(upto_seq_no)));
+  const auto explicit_count =
+      static_cast<std::int64_t>(std::distance(explicit_ops_.begin(), explicit_ops_.upper_bound(upto_seq_no)));
   return std::min(upto_seq_no, max_seq_no_) + 1 - explicit_count;
 }
 

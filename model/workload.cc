@@ -12,7 +12,9 @@ constexpr sim_time_us kPoissonBucketUs = kUsPerS;
 }
 
 Workload::Workload(const WorkloadSpec& spec, std::uint64_t seed, int ordinal, sim_time_us end_us)
-    : spec_(spec), end_us_(end_us), rng_(seed, "workload/" + std::to_string(ordinal) + "/" + spec.domain + "/" + spec.index) {}
+    : spec_(spec),
+      end_us_(end_us),
+      rng_(seed, "workload/" + std::to_string(ordinal) + "/" + spec.domain + "/" + spec.index) {}
 
 std::string Workload::index_name_at(sim_time_us t_us) const {
   if (!spec_.rollover) return spec_.index;
@@ -93,7 +95,9 @@ void Workload::catch_up_window(sim_time_us lo_us, sim_time_us hi_us,
     const sim_time_us len = bucket_end - start;
     // The bucket's ops sit at the middles of equal slices of it.
     const double spacing = static_cast<double>(len) / static_cast<double>(std::max<std::int64_t>(bucket_count_, 1));
-    auto exact_time_of = [&](std::int64_t i) { return static_cast<double>(start) + (static_cast<double>(i) + 0.5) * spacing; };
+    auto exact_time_of = [&](std::int64_t i) {
+      return static_cast<double>(start) + (static_cast<double>(i) + 0.5) * spacing;
+    };
     std::int64_t upto = bucket_taken_;
     while (upto < bucket_count_ && static_cast<sim_time_us>(exact_time_of(upto)) <= hi_us) ++upto;
     if (upto > bucket_taken_) {

@@ -21,18 +21,24 @@ double percentile_count(const DeliveryHistogram& h, const std::string& which) {
 
 bool passes(CheckBound bound, double value, double limit) {
   switch (bound) {
-    case CheckBound::kMax: return value <= limit;
-    case CheckBound::kMin: return value >= limit;
-    case CheckBound::kEq: return std::fabs(value - limit) <= 1e-9 * std::max(1.0, std::fabs(limit));
+    case CheckBound::kMax:
+      return value <= limit;
+    case CheckBound::kMin:
+      return value >= limit;
+    case CheckBound::kEq:
+      return std::fabs(value - limit) <= 1e-9 * std::max(1.0, std::fabs(limit));
   }
   return false;
 }
 
 const char* bound_name(CheckBound bound) {
   switch (bound) {
-    case CheckBound::kMax: return "max";
-    case CheckBound::kMin: return "min";
-    case CheckBound::kEq: return "eq";
+    case CheckBound::kMax:
+      return "max";
+    case CheckBound::kMin:
+      return "min";
+    case CheckBound::kEq:
+      return "eq";
   }
   return "max";
 }
@@ -150,8 +156,8 @@ std::vector<CheckResult> evaluate_checks(const std::vector<CheckSpec>& specs, co
     c.value = worst;
     if (!worst) {
       c.passed = false;
-      c.message = spec.replication ? "no replication " + *spec.replication + " to measure"
-                                   : "no replication to measure";
+      c.message =
+          spec.replication ? "no replication " + *spec.replication + " to measure" : "no replication to measure";
     } else {
       c.passed = passes(spec.bound, *worst, spec.limit);
     }

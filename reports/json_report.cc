@@ -7,7 +7,9 @@ namespace ccrsim {
 
 namespace {
 
-double seconds(sim_time_us t_us) { return round_to(to_seconds(t_us), 6); }
+double seconds(sim_time_us t_us) {
+  return round_to(to_seconds(t_us), 6);
+}
 
 json percentiles_s(const DeliveryHistogram& h) {
   json j = json::object();
@@ -99,7 +101,9 @@ json check_json(const CheckResult& c) {
   return j;
 }
 
-json optional_seconds(const std::optional<sim_time_us>& t_us) { return t_us ? json(seconds(*t_us)) : json(nullptr); }
+json optional_seconds(const std::optional<sim_time_us>& t_us) {
+  return t_us ? json(seconds(*t_us)) : json(nullptr);
+}
 
 json topology_json(const TopologyResult& t) {
   json domains = json::array();
@@ -170,8 +174,11 @@ json autofollow_rule_json(const AutofollowRuleResult& a) {
   }
   j["failures"] = json::array();
   for (const AutofollowFailureResult& f : a.failed) {
-    j["failures"].push_back({{"leader_index", f.leader_index}, {"reason", f.reason}, {"count", f.count},
-                             {"first_s", seconds(f.first_us)}, {"last_s", seconds(f.last_us)}});
+    j["failures"].push_back({{"leader_index", f.leader_index},
+                             {"reason", f.reason},
+                             {"count", f.count},
+                             {"first_s", seconds(f.first_us)},
+                             {"last_s", seconds(f.last_us)}});
   }
   return j;
 }
@@ -183,9 +190,13 @@ json autofollow_json(const RunResult& r) {
   json lint = json::object();
   lint["rules"] = json::array();
   for (const RuleLintResult& l : r.rule_lint) {
-    lint["rules"].push_back({{"follower_domain", l.follower_domain}, {"leader_alias", l.leader_alias},
-                             {"leader_domain", l.leader_domain}, {"name", l.name}, {"pattern", l.pattern},
-                             {"picks_up", l.picks_up}, {"later", l.later}});
+    lint["rules"].push_back({{"follower_domain", l.follower_domain},
+                             {"leader_alias", l.leader_alias},
+                             {"leader_domain", l.leader_domain},
+                             {"name", l.name},
+                             {"pattern", l.pattern},
+                             {"picks_up", l.picks_up},
+                             {"later", l.later}});
   }
   lint["warnings"] = r.rule_warnings;
   j["lint"] = std::move(lint);
@@ -215,8 +226,8 @@ json build_json_report(const RunResult& r) {
   for (const StepResult& s : r.steps) j["steps"].push_back(step_json(s));
   j["connections"] = json::array();
   for (const ConnectionResult& c : r.connections) {
-    j["connections"].push_back({{"alias", c.alias}, {"from", c.from}, {"to", c.to}, {"status", c.status},
-                                {"reason", c.reason}});
+    j["connections"].push_back(
+        {{"alias", c.alias}, {"from", c.from}, {"to", c.to}, {"status", c.status}, {"reason", c.reason}});
   }
   j["replications"] = json::array();
   for (const ReplicationResult& rep : r.replications) j["replications"].push_back(replication_json(rep));

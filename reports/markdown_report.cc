@@ -28,7 +28,9 @@ std::string cell(std::string text) {
   return out;
 }
 
-std::string s(sim_time_us t_us) { return format_seconds(t_us) + " s"; }
+std::string s(sim_time_us t_us) {
+  return format_seconds(t_us) + " s";
+}
 
 void steps_section(const RunResult& r, std::string& out) {
   if (r.steps.empty()) return;
@@ -60,13 +62,15 @@ void replications_section(const RunResult& r, std::string& out) {
            (rep.bootstrap_us ? s(*rep.bootstrap_us) : std::string("-")) + " | " + std::to_string(rep.ops_replicated) +
            " |\n";
   }
-  out += "\n### Lag\n\n| replication | time lag p50 | p95 | p99 | max | ops lag p50 | p99 | max | delivery p50 | p99 | max |\n";
+  out +=
+      "\n### Lag\n\n| replication | time lag p50 | p95 | p99 | max | ops lag p50 | p99 | max | delivery p50 | p99 | "
+      "max |\n";
   out += "|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const ReplicationResult& rep : r.replications) {
     out += "| " + cell(rep.id) + " | " + s(rep.lag_time.quantile_us(0.5)) + " | " + s(rep.lag_time.quantile_us(0.95)) +
            " | " + s(rep.lag_time.quantile_us(0.99)) + " | " + s(rep.lag_time.max_us()) + " | " +
-           std::to_string(rep.lag_ops.quantile_us(0.5)) + " | " + std::to_string(rep.lag_ops.quantile_us(0.99)) + " | " +
-           std::to_string(rep.lag_ops.max_us()) + " | " + s(rep.delivery.quantile_us(0.5)) + " | " +
+           std::to_string(rep.lag_ops.quantile_us(0.5)) + " | " + std::to_string(rep.lag_ops.quantile_us(0.99)) +
+           " | " + std::to_string(rep.lag_ops.max_us()) + " | " + s(rep.delivery.quantile_us(0.5)) + " | " +
            s(rep.delivery.quantile_us(0.99)) + " | " + s(rep.delivery.max_us()) + " |\n";
   }
 }
@@ -79,8 +83,9 @@ std::string joined(const std::vector<std::string>& items) {
 
 void autofollow_section(const RunResult& r, std::string& out) {
   if (r.autofollow_rules.empty() && r.rule_lint.empty()) return;
-  out += "\n## Auto-follow\n\n| rule | pattern | created | deleted | polls | started | failed starts | failed leader "
-         "calls | failed indices at end |\n|---|---|---|---|---|---|---|---|---|\n";
+  out +=
+      "\n## Auto-follow\n\n| rule | pattern | created | deleted | polls | started | failed starts | failed leader "
+      "calls | failed indices at end |\n|---|---|---|---|---|---|---|---|---|\n";
   for (const AutofollowRuleResult& a : r.autofollow_rules) {
     out += "| " + cell(a.follower_domain + "/" + a.leader_alias + ":" + a.name) + " | `" + cell(a.pattern) + "` | " +
            s(a.created_us) + " | " + (a.deleted_us ? s(*a.deleted_us) : std::string("-")) + " | " +
@@ -103,7 +108,8 @@ void autofollow_section(const RunResult& r, std::string& out) {
   bool any_failed = false;
   for (const AutofollowRuleResult& a : r.autofollow_rules) any_failed = any_failed || !a.failed.empty();
   if (any_failed) {
-    out += "\n### Failed starts\n\n| rule | leader index | times | first | last | reason |\n|---|---|---|---|---|---|\n";
+    out +=
+        "\n### Failed starts\n\n| rule | leader index | times | first | last | reason |\n|---|---|---|---|---|---|\n";
     for (const AutofollowRuleResult& a : r.autofollow_rules) {
       for (const AutofollowFailureResult& f : a.failed) {
         out += "| " + cell(a.name) + " | " + cell(f.leader_index) + " | " + std::to_string(f.count) + " | " +

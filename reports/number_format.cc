@@ -16,7 +16,9 @@ std::string format_fixed(double value, int decimals) {
   return s;
 }
 
-std::string format_seconds(std::int64_t t_us) { return format_fixed(static_cast<double>(t_us) / 1e6, 3); }
+std::string format_seconds(std::int64_t t_us) {
+  return format_fixed(static_cast<double>(t_us) / 1e6, 3);
+}
 
 double round_to(double value, int decimals) {
   if (!std::isfinite(value)) return 0.0;

@@ -36,11 +36,13 @@ void LagSeries::add(const LagPoint& p) {
 }
 
 int RunResult::expectations_total() const {
-  return static_cast<int>(std::count_if(steps.begin(), steps.end(), [](const StepResult& s) { return s.expect != "none"; }));
+  return static_cast<int>(
+      std::count_if(steps.begin(), steps.end(), [](const StepResult& s) { return s.expect != "none"; }));
 }
 
 int RunResult::expectations_failed() const {
-  return static_cast<int>(std::count_if(steps.begin(), steps.end(), [](const StepResult& s) { return s.expect == "fail"; }));
+  return static_cast<int>(
+      std::count_if(steps.begin(), steps.end(), [](const StepResult& s) { return s.expect == "fail"; }));
 }
 
 int RunResult::checks_failed() const {

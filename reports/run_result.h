@@ -20,7 +20,7 @@ struct StepResult {
   std::string on;
   std::string request;  // "PUT idx/_doc/1", "aws create-outbound-connection", "wait 30m"
   int status = 0;
-  json body = json::object();  // parsed response (a string for text responses)
+  json body = json::object();   // parsed response (a string for text responses)
   std::string expect = "none";  // pass | fail | none
   std::string message;
   int attempts = 1;
@@ -91,11 +91,11 @@ struct ConnectionResult {
 // One fault window as it happened (spec §4.6, §6.1 "faults"); random faults appear here resolved.
 struct FaultResult {
   std::string name;
-  std::string kind;  // link_down | domain_down | latency | bandwidth | node_down | domain_lost
+  std::string kind;    // link_down | domain_down | latency | bandwidth | node_down | domain_lost
   std::string target;  // "a <-> b" for link faults, the domain name otherwise
   sim_time_us start_us = 0;
   std::optional<sim_time_us> end_us;  // nullopt: permanent
-  std::vector<std::string> affected;   // replication ids
+  std::vector<std::string> affected;  // replication ids
   std::int64_t peak_lag_ops = 0;
   sim_time_us peak_lag_time_us = 0;
   std::optional<sim_time_us> recovery_time_us;  // nullopt: did not recover before the run ended (or permanent)

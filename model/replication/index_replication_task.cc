@@ -5,8 +5,8 @@
 
 #include "model/domain.h"
 #include "model/index.h"
-#include "model/security/access_control.h"
 #include "model/replication/leader_connection.h"
+#include "model/security/access_control.h"
 #include "sim/scenario/engine_versions.h"
 
 namespace ccrsim {
@@ -254,8 +254,8 @@ void IndexReplicationTask::chunk_failed(int shard, int slot) {
     const sim_time_us sleep = kFirstChunkRetryUs << c.attempt;
     ++c.attempt;
     const bool metadata_phase = !c.busy;  // no chunk taken yet: the GetStoreMetadata round trip failed
-    c.event = ctx_.sim().schedule_in(sleep, this,
-                                     arg_for(metadata_phase ? Kind::kStoreMetadataRetry : Kind::kChunkRetry, shard, slot));
+    c.event = ctx_.sim().schedule_in(
+        sleep, this, arg_for(metadata_phase ? Kind::kStoreMetadataRetry : Kind::kChunkRetry, shard, slot));
     return;
   }
   // The restore of this shard failed: the index task goes to FAILED with the shard's failure reason.
@@ -276,8 +276,8 @@ bool IndexReplicationTask::leader_primary_unavailable(const Index& leader, int s
 
 void IndexReplicationTask::chunk_unreachable(int shard, int slot, bool in_flight) {
   Chunk& c = chunks_[static_cast<std::size_t>(shard)][static_cast<std::size_t>(slot)];
-  const sim_time_us at = in_flight ? std::max(ctx_.now(), c.sent_us + kRemoteRequestTimeoutUs)
-                                   : ctx_.now() + kConnectTimeoutUs;
+  const sim_time_us at =
+      in_flight ? std::max(ctx_.now(), c.sent_us + kRemoteRequestTimeoutUs) : ctx_.now() + kConnectTimeoutUs;
   c.event = ctx_.sim().schedule_at(at, this, arg_for(Kind::kChunkTimedOut, shard, slot));
 }
 
@@ -389,7 +389,8 @@ void IndexReplicationTask::sync_metadata() {
 }
 
 std::string IndexReplicationTask::auto_pause_reason() const {
-  const EngineVersion version = engine_version_or_default(ctx_.world.domain(entry_.follower_domain).spec().engine_version);
+  const EngineVersion version =
+      engine_version_or_default(ctx_.world.domain(entry_.follower_domain).spec().engine_version);
   std::string reason = version.opensearch_at_least(2, 8) ? "AutoPaused:  + " : "AutoPaused: ";
   for (const auto& task : shard_tasks_) {
     if (!task->failed()) continue;

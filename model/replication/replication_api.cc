@@ -5,11 +5,11 @@
 #include <vector>
 
 #include "model/domain.h"
-#include "sim/scenario/engine_versions.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/index_settings.h"
 #include "model/security/access_control.h"
+#include "sim/scenario/engine_versions.h"
 
 namespace ccrsim {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario/engine_versions.h"
 #include "model/replication/replication_state.h"
 #include "model/rest/rest_response.h"
+#include "sim/scenario/engine_versions.h"
 
 namespace ccrsim::replication_errors {
 

@@ -5,11 +5,11 @@
 
 #include "model/domain.h"
 #include "model/index.h"
-#include "sim/scenario/engine_versions.h"
 #include "model/replication/leader_connection.h"
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_settings.h"
 #include "model/security/access_control.h"
+#include "sim/scenario/engine_versions.h"
 
 namespace ccrsim {
 

@@ -38,7 +38,7 @@ struct StartReplicationRequest {
   bool has_use_roles = false;
   std::string leader_cluster_role;  // use_roles; background requests run as these roles
   std::string follower_cluster_role;
-  std::string user = "admin";  // the authenticated user (setup checks)
+  std::string user = "admin";      // the authenticated user (setup checks)
   json settings = json::object();  // overrides, flat dotted keys
   bool wait_for_restore = false;
   std::string started_by = "request";
@@ -146,7 +146,7 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   ReplicationContext ctx_;
   std::vector<std::unique_ptr<ReplicationEntry>> entries_;
   std::vector<Waiter> waiters_;
-  std::vector<std::function<void()>> deferred_;  // by id; emptied once run
+  std::vector<std::function<void()>> deferred_;                   // by id; emptied once run
   std::vector<std::unique_ptr<IndexReplicationTask>> graveyard_;  // retired tasks, freed outside their own events
   EventHandle collect_event_;
 };

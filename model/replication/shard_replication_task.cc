@@ -5,8 +5,8 @@
 
 #include "model/domain.h"
 #include "model/index.h"
-#include "model/security/access_control.h"
 #include "model/replication/leader_connection.h"
+#include "model/security/access_control.h"
 
 namespace ccrsim {
 

@@ -10,8 +10,8 @@
 // straggler a no-op.
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/replication/changes_tracker.h"

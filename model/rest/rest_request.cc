@@ -71,9 +71,8 @@ bool parse_request_line(const std::string& line, RestRequest& out, std::string& 
     error = "unknown HTTP method '" + method + "' (expected GET, PUT, POST, DELETE or HEAD)";
     return false;
   }
-  std::string target = line.substr(line.find_first_not_of(" \t", space) == std::string::npos
-                                       ? line.size()
-                                       : line.find_first_not_of(" \t", space));
+  std::string target = line.substr(
+      line.find_first_not_of(" \t", space) == std::string::npos ? line.size() : line.find_first_not_of(" \t", space));
   while (!target.empty() && std::isspace(static_cast<unsigned char>(target.back()))) target.pop_back();
   if (target.find_first_of(" \t") != std::string::npos) {
     error = "request path must not contain spaces";

@@ -20,7 +20,9 @@ std::vector<std::string> split_pattern(const std::string& pattern) {
   return out;
 }
 
-bool is_param(const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
+bool is_param(const std::string& seg) {
+  return seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+}
 
 }  // namespace
 
@@ -85,8 +87,8 @@ void RestRouter::route(RestContext ctx, Responder done) const {
     std::string list;
     for (std::size_t i = 0; i < allowed.size(); ++i) list += (i ? ", " : "") + allowed[i];
     json body = json::object();
-    body["error"] = "Incorrect HTTP method for uri [" + uri + "] and method [" + request.method + "], allowed: [" +
-                    list + "]";
+    body["error"] =
+        "Incorrect HTTP method for uri [" + uri + "] and method [" + request.method + "], allowed: [" + list + "]";
     body["status"] = 405;
     done(RestResponse::with_status(405, std::move(body)));
     return;

@@ -139,8 +139,8 @@ enum class FaultKind { kLinkDown, kDomainDown, kLatency, kBandwidth, kNodeDown, 
 struct RandomFaultSpec {
   std::vector<FaultKind> kinds;
   std::vector<std::string> targets;  // domain names
-  sim_time_us mtbf_us = 0;            // mean time between fault starts (exponential)
-  sim_time_us mttr_us = 0;            // mean duration (exponential)
+  sim_time_us mtbf_us = 0;           // mean time between fault starts (exponential)
+  sim_time_us mttr_us = 0;           // mean duration (exponential)
   sim_time_us from_us = 0;
   std::optional<sim_time_us> until_us;  // nullopt: the scenario's duration
   SourcePos pos;
@@ -172,10 +172,10 @@ enum class StepKind { kRequest, kAws, kWait };
 struct StepSpec {
   StepKind kind = StepKind::kRequest;
   std::optional<sim_time_us> at_us;
-  std::string on;          // domain receiving the request
+  std::string on;            // domain receiving the request
   std::string as = "admin";  // authenticated user
-  std::string method;      // kRequest: GET, PUT, POST, DELETE, HEAD
-  std::string path;        // kRequest: as written after the method, without a leading slash ("idx/_doc/1?refresh=true")
+  std::string method;        // kRequest: GET, PUT, POST, DELETE, HEAD
+  std::string path;  // kRequest: as written after the method, without a leading slash ("idx/_doc/1?refresh=true")
   std::optional<json> body;
   std::string aws_operation;  // kAws
   json aws_args = json::object();
@@ -194,7 +194,7 @@ struct CheckSpec {
   std::optional<std::string> replication;  // "follower-domain/follower-index"
   std::optional<std::string> fault;
   CheckBound bound = CheckBound::kMax;
-  double limit = 0;          // seconds for time metrics, a count otherwise
+  double limit = 0;  // seconds for time metrics, a count otherwise
   bool limit_is_time = false;
   SourcePos pos;
 };

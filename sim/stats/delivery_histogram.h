@@ -25,7 +25,7 @@ class DeliveryHistogram {
   static double bucket_lo(int b);
   static double bucket_hi(int b);
 
-  std::vector<double> mass_;  // per bucket, in operations (besides the whole-bucket densities below)
+  std::vector<double> mass_;          // per bucket, in operations (besides the whole-bucket densities below)
   std::vector<double> density_diff_;  // difference array of densities (ops per us) over whole buckets
   std::int64_t total_ = 0;
   sim_time_us max_us_ = 0;

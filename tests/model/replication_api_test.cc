@@ -117,8 +117,8 @@ TEST_CASE("start with missing fields reports only that (no name checks after it)
   auto one = f.call("PUT _plugins/_replication/Follower/_start",
                     json{{"leader_alias", "source"}, {"use_roles", {{"leader_cluster_role", "all_access"}}}});
   CHECK(reason_of(one) == "Validation Failed: 1: Mandatory params [leader_index] are missing for the request;");
-  auto both_names = f.call("PUT _plugins/_replication/Follower/_start",
-                           json{{"leader_alias", "source"}, {"leader_index", "Leader"}});
+  auto both_names =
+      f.call("PUT _plugins/_replication/Follower/_start", json{{"leader_alias", "source"}, {"leader_index", "Leader"}});
   CHECK(reason_of(both_names) ==
         "Validation Failed: 1: Value Leader must be lowercase;2: Value Follower must be lowercase;");
 }
@@ -127,10 +127,12 @@ TEST_CASE("update validates the settings before the replication state") {
   ReplicationFixture f;
   f.leader_index("leader-01", 1);
   f.run_until(kUsPerS);
-  auto bad_plain = f.call("PUT _plugins/_replication/nothing/_update", json{{"settings", {{"number_of_replicas", -1}}}});
+  auto bad_plain =
+      f.call("PUT _plugins/_replication/nothing/_update", json{{"settings", {{"number_of_replicas", -1}}}});
   CHECK(bad_plain.status == 400);
   CHECK(reason_of(bad_plain) == "Failed to parse value [-1] for setting [index.number_of_replicas] must be >= 0");
-  auto good_plain = f.call("PUT _plugins/_replication/nothing/_update", json{{"settings", {{"number_of_replicas", 1}}}});
+  auto good_plain =
+      f.call("PUT _plugins/_replication/nothing/_update", json{{"settings", {{"number_of_replicas", 1}}}});
   CHECK(reason_of(good_plain) == "No replication in progress for index:nothing");
   CHECK(f.start("follower-01", "leader-01").status == 200);
   auto bad = f.call("PUT _plugins/_replication/follower-01/_update", json{{"index.refresh_interval", "soon"}});

@@ -54,17 +54,15 @@ TEST_CASE("replication settings are checked by name and value as the plugin regi
       f.call("PUT _cluster/settings", json::parse(R"({"persistent":{"plugins.replication.follower.typo":1}})"));
   CHECK(typo.status == 400);
   CHECK(typo.body["error"]["reason"] == "persistent setting [plugins.replication.follower.typo], not recognized");
-  RestResponse small = f.call(
-      "PUT _cluster/settings",
-      json::parse(R"({"persistent":{"plugins.replication.follower.index.ops_batch_size":5}})"));
+  RestResponse small = f.call("PUT _cluster/settings",
+                              json::parse(R"({"persistent":{"plugins.replication.follower.index.ops_batch_size":5}})"));
   CHECK(small.status == 400);
   CHECK(small.body["error"]["type"] == "illegal_argument_exception");
   CHECK(small.body["error"]["reason"] ==
         "Failed to parse value [5] for setting [plugins.replication.follower.index.ops_batch_size] must be >= 16");
   CHECK(f.domain().cluster_setting("plugins.replication.follower.index.ops_batch_size").is_null());  // not stored
-  RestResponse ok = f.call(
-      "PUT _cluster/settings",
-      json::parse(R"({"transient":{"plugins.replication.follower.index.ops_batch_size":1000}})"));
+  RestResponse ok = f.call("PUT _cluster/settings",
+                           json::parse(R"({"transient":{"plugins.replication.follower.index.ops_batch_size":1000}})"));
   CHECK(ok.status == 200);
   CHECK(f.domain().cluster_setting("plugins.replication.follower.index.ops_batch_size") == "1000");
 }

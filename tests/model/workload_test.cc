@@ -37,7 +37,7 @@ TEST_CASE("uniform arrivals: one op at from + k/rate for every k before until") 
   wl.catch_up(15 * kUsPerS - 1, resolve);
   CHECK(total_ops(index) == 5000);
   wl.catch_up(100 * kUsPerS, resolve);
-  CHECK(total_ops(index) == 10000);  // [10 s, 20 s) at 1000/s
+  CHECK(total_ops(index) == 10000);                                         // [10 s, 20 s) at 1000/s
   for (const Shard& s : index.shards()) CHECK(s.max_seq_no() + 1 == 2000);  // even spread
   CHECK(index.shard(0).runs().size() == 1);  // steady writes stay one run however often we catch up
 }

@@ -31,8 +31,8 @@ TEST_CASE("a scenario that is not UTF-8 is refused at the first bad byte") {
 // the end of the line. YAML allows no control character but tab, LF and CR.
 TEST_CASE("a scenario with a control character is refused at that byte") {
   Diagnostics diags("s.yaml");
-  const std::string text = std::string(kHead) + "steps:\n  - {on: search-domain, request: GET x" + std::string(1, '\0') +
-                           "y/_search}\n";
+  const std::string text =
+      std::string(kHead) + "steps:\n  - {on: search-domain, request: GET x" + std::string(1, '\0') + "y/_search}\n";
   CHECK_FALSE(load_scenario_text(text, "s.yaml", diags).has_value());
   REQUIRE(diags.size() == 1);
   CHECK(diags.items()[0].message ==

@@ -122,7 +122,8 @@ steps:
   - {wait: 1s, bogus: 2}
 )") == Lines{
            "s.yaml:2:1: error: unknown key 'colour' at the top level (known keys: name, seed, duration, "
-           "sample_interval, lag_threshold, domains, connections, connection_delays, network, indices, workload, faults, steps, checks)",
+           "sample_interval, lag_threshold, domains, connections, connection_delays, network, indices, workload, "
+           "faults, steps, checks)",
            "s.yaml:4:45: error: unknown key 'foo' in domain 'leader' (known keys: engine_version, region, account, "
            "instance_type, instance_count, fine_grained_access_control, node_to_node_encryption, access_policy, "
            "security, settings, capacity)",
