@@ -1,6 +1,7 @@
 #include "model/rest/document_api.h"
 
 #include "model/rest/auto_id.h"
+#include "model/rest/byte_size.h"
 #include "model/rest/dynamic_mapping.h"
 #include "model/rest/handler_guard.h"
 #include "model/rest/index_creation.h"
@@ -27,6 +28,34 @@ std::optional<RestResponse> check_writable(const Index& index) {
   if (index.closed()) return index_closed(index);
   if (index.replication_block()) return replication_blocked(index);
   return api_write_block(index);
+}
+
+// A write routed to an unassigned primary (node_down without a replica) is retried by TransportReplicationAction until
+// the bulk's timeout (1m) runs out, then fails with 503. The step is answered in its instant (docs/faults.md), so the
+// minute is not waited. `item` is the one request of the BulkShardRequest, as its toString prints it.
+RestResponse unavailable_primary(const Index& index, const std::string& id, const std::string& item,
+                                 const RestRequest& request) {
+  const std::string shard_id = "[" + index.name() + "][" + std::to_string(index.shard_for_id(id)) + "]";
+  std::string bulk = "BulkShardRequest [" + shard_id + "] containing [" + item + "]";
+  if (forced_refresh(request)) bulk += " and a refresh";
+  if (request.param("refresh") == "wait_for") bulk += " blocking until refresh";
+  return opensearch_error(503, "unavailable_shards_exception",
+                          shard_id + " primary shard is not active Timeout: [1m], request: [" + bulk + "]");
+}
+
+bool primary_unassigned(const Index& index, const std::string& id) {
+  return index.shard_unassigned(index.shard_for_id(id));
+}
+
+// IndexRequest.toString: the source as compact JSON, or its size past 2 KiB.
+std::string index_item(const Index& index, const std::string& id, const json& source) {
+  constexpr std::size_t kMaxSourceInText = 2048;
+  std::string text = source.dump();
+  if (text.size() > kMaxSourceInText) {
+    text = "n/a, actual length: [" + human_bytes(static_cast<std::int64_t>(text.size())) + "], max length: " +
+           human_bytes(static_cast<std::int64_t>(kMaxSourceInText));
+  }
+  return "index {[" + index.name() + "][" + id + "], source[" + text + "]}";
 }
 
 std::optional<RestResponse> check_id(const std::string& id) {
@@ -102,6 +131,10 @@ RestResponse write_doc(RestContext& ctx, const std::string& id, bool create_only
   if (target.error) return *target.error;
   Index& index = *target.index;
   if (auto error = check_writable(index)) return *error;
+  // Everything below happens on the primary: a version conflict or a mapping error needs it assigned first.
+  if (primary_unassigned(index, id)) {
+    return unavailable_primary(index, id, index_item(index, id, *ctx.request.body), ctx.request);
+  }
   if (create_only) {
     if (auto existing = index.get_doc(id)) return version_conflict(index, id, existing->version);
   }
@@ -197,6 +230,9 @@ RestResponse delete_doc(RestContext& ctx) {
   Index& index = *target.index;
   if (auto error = check_writable(index)) return *error;
   const std::string& id = ctx.param("id");
+  if (primary_unassigned(index, id)) {
+    return unavailable_primary(index, id, "delete {[" + index.name() + "][" + id + "]}", ctx.request);
+  }
   const Index::WriteResult r = index.delete_doc(id, ctx.now());
   if (wants_refresh(ctx.request)) index.force_refresh(ctx.now());
   return RestResponse::with_status(

@@ -117,6 +117,47 @@ TEST_CASE("_shards.successful counts only assigned copies (one data node: replic
   CHECK(r.body["_shards"].dump() == R"({"total":2,"successful":1,"failed":0})");
 }
 
+// The first id that routes to shard `shard` of `index`.
+std::string id_on_shard(const Index& index, int shard) {
+  for (int i = 0; i < 1000; ++i) {
+    if (index.shard_for_id(std::to_string(i)) == shard) return std::to_string(i);
+  }
+  FAIL("no id routes to shard " << shard);
+  return "";
+}
+
+TEST_CASE("a write to an unassigned primary gets 503 unavailable_shards_exception - others go through") {
+  RestFixture f;  // two data nodes; shard 0 lives on node 0
+  REQUIRE(f.call("PUT idx", json{{"settings", {{"number_of_shards", 2}, {"number_of_replicas", 0}}}}).status == 200);
+  const std::string on_0 = id_on_shard(f.index("idx"), 0);
+  const std::string on_1 = id_on_shard(f.index("idx"), 1);
+  REQUIRE(f.call("PUT idx/_doc/" + on_0, json{{"a", 1}}).status == 201);
+  f.domain().set_nodes_down(1, 30'000'000);
+  RestResponse put = f.call("PUT idx/_doc/" + on_0 + "?refresh=true", json{{"a", 2}});
+  CHECK(put.status == 503);
+  CHECK(put.body["status"] == 503);
+  CHECK(put.body["error"]["type"] == "unavailable_shards_exception");
+  CHECK(put.body["error"]["reason"] == "[idx][0] primary shard is not active Timeout: [1m], request: [BulkShardRequest "
+                                       "[[idx][0]] containing [index {[idx][" +
+                                           on_0 + R"(], source[{"a":2}]}] and a refresh])");
+  // Nothing was written: the version and the seq_no did not move.
+  CHECK(f.call("GET idx/_doc/" + on_0).body["_version"] == 1);
+  RestResponse del = f.call("DELETE idx/_doc/" + on_0);
+  CHECK(del.status == 503);
+  CHECK(del.body["error"]["reason"] == "[idx][0] primary shard is not active Timeout: [1m], request: [BulkShardRequest "
+                                       "[[idx][0]] containing [delete {[idx][" +
+                                           on_0 + "]}]]");
+  // A create conflict is found on the primary, so the 503 comes first.
+  CHECK(f.call("PUT idx/_create/" + on_0, json{{"a", 3}}).status == 503);
+  CHECK(f.call("PUT idx/_doc/" + on_1, json{{"a", 1}}).status == 201);
+  // A source past 2 KiB is named by its size.
+  RestResponse big = f.call("PUT idx/_doc/" + on_0, json{{"a", std::string(3000, 'x')}});
+  CHECK(big.body["error"]["reason"].get<std::string>().find("source[n/a, actual length: [2.9kb], max length: 2kb]") !=
+        std::string::npos);
+  f.domain().set_nodes_down(0, 0);
+  CHECK(f.call("PUT idx/_doc/" + on_0, json{{"a", 2}}).status == 200);
+}
+
 TEST_CASE("document bodies must be JSON objects") {
   RestFixture f;
   RestResponse array = f.call("PUT idx/_doc/1", json::array({1}));
