@@ -52,8 +52,8 @@ std::string index_item(const Index& index, const std::string& id, const json& so
   constexpr std::size_t kMaxSourceInText = 2048;
   std::string text = source.dump();
   if (text.size() > kMaxSourceInText) {
-    text = "n/a, actual length: [" + human_bytes(static_cast<std::int64_t>(text.size())) + "], max length: " +
-           human_bytes(static_cast<std::int64_t>(kMaxSourceInText));
+    text = "n/a, actual length: [" + human_bytes(static_cast<std::int64_t>(text.size())) +
+           "], max length: " + human_bytes(static_cast<std::int64_t>(kMaxSourceInText));
   }
   return "index {[" + index.name() + "][" + id + "], source[" + text + "]}";
 }

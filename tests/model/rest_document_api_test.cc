@@ -137,16 +137,18 @@ TEST_CASE("a write to an unassigned primary gets 503 unavailable_shards_exceptio
   CHECK(put.status == 503);
   CHECK(put.body["status"] == 503);
   CHECK(put.body["error"]["type"] == "unavailable_shards_exception");
-  CHECK(put.body["error"]["reason"] == "[idx][0] primary shard is not active Timeout: [1m], request: [BulkShardRequest "
-                                       "[[idx][0]] containing [index {[idx][" +
-                                           on_0 + R"(], source[{"a":2}]}] and a refresh])");
+  CHECK(put.body["error"]["reason"] ==
+        "[idx][0] primary shard is not active Timeout: [1m], request: [BulkShardRequest "
+        "[[idx][0]] containing [index {[idx][" +
+            on_0 + R"(], source[{"a":2}]}] and a refresh])");
   // Nothing was written: the version and the seq_no did not move.
   CHECK(f.call("GET idx/_doc/" + on_0).body["_version"] == 1);
   RestResponse del = f.call("DELETE idx/_doc/" + on_0);
   CHECK(del.status == 503);
-  CHECK(del.body["error"]["reason"] == "[idx][0] primary shard is not active Timeout: [1m], request: [BulkShardRequest "
-                                       "[[idx][0]] containing [delete {[idx][" +
-                                           on_0 + "]}]]");
+  CHECK(del.body["error"]["reason"] ==
+        "[idx][0] primary shard is not active Timeout: [1m], request: [BulkShardRequest "
+        "[[idx][0]] containing [delete {[idx][" +
+            on_0 + "]}]]");
   // A create conflict is found on the primary, so the 503 comes first.
   CHECK(f.call("PUT idx/_create/" + on_0, json{{"a", 3}}).status == 503);
   CHECK(f.call("PUT idx/_doc/" + on_1, json{{"a", 1}}).status == 201);
