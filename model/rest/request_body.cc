@@ -69,6 +69,24 @@ std::string parse_error_reason(const std::string& text, std::size_t error_offset
   return reason + "\n at [line: " + std::to_string(pos.line) + ", column: " + std::to_string(pos.col) + "]";
 }
 
+// nlohmann's "number overflow parsing '<token>'": a number no double holds. Jackson reads it (a BigInteger, or
+// Infinity) and the error comes where a handler wants it as a long or a double; we refuse it at parse time, for every
+// API, with Jackson's InputCoercionException text (simulator-defined placement and status, docs/robustness.md).
+RestResponse number_out_of_range(const std::string& what) {
+  const std::size_t open = what.find('\'');
+  const std::size_t close = what.rfind('\'');
+  const std::string token = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+  const bool integer = token.find_first_of(".eE") == std::string::npos;
+  constexpr std::size_t kMaxNumberInText = 1000;  // Jackson's _longNumberDesc
+  const std::string shown = token.size() > kMaxNumberInText
+                                ? "[" + std::string(integer ? "Integer" : "Number") + " with " +
+                                      std::to_string(token.size()) + " digits]"
+                                : token;
+  return opensearch_error(400, "input_coercion_exception",
+                          "Numeric value (" + shown + ") out of range of " +
+                              (integer ? "long (-9223372036854775808 - 9223372036854775807)" : "double"));
+}
+
 }  // namespace
 
 std::optional<RestResponse> parse_raw_body(RestRequest& request) {
@@ -88,6 +106,8 @@ std::optional<RestResponse> parse_raw_body(RestRequest& request) {
     request.body = json::parse(text);
   } catch (const json::parse_error& e) {
     return opensearch_error(400, "json_parse_exception", parse_error_reason(text, e.byte > 0 ? e.byte - 1 : 0));
+  } catch (const json::out_of_range& e) {  // 406: a number past the double range (fuzz finding regression-huge-number)
+    return number_out_of_range(e.what());
   }
   return std::nullopt;
 }
