@@ -133,6 +133,7 @@ void IndexReplicationTask::create_follower_index(const Index& leader) {
   }
   follower.set_refresh_interval_us(leader.refresh_interval_us());
   follower.set_follower_of(entry_.leader_alias + ":" + entry_.leader_index);
+  follower_uuid_ = follower.uuid();
 }
 
 void IndexReplicationTask::begin_restore() {
@@ -322,6 +323,20 @@ void IndexReplicationTask::finish_shard_restore(int shard) {
   init_follow();
 }
 
+// The follower index carries no replication block while it is restored, so a user may delete it. OpenSearch's
+// RestoreService then marks the restore's shards failed with "index was deleted", and the task, seeing the restore
+// fail, goes FAILED with that reason (fuzz finding regression-follower-deleted-while-restoring).
+bool IndexReplicationTask::follower_deleted() const {
+  const Index* follower = ctx_.world.domain(entry_.follower_domain).find_index(entry_.follower_index);
+  return follower == nullptr || follower->uuid() != follower_uuid_;
+}
+
+void IndexReplicationTask::fail_deleted_follower() {
+  cancel();
+  move_to(IndexTaskState::kFailed);
+  ctx_.control.fail(entry_, "index was deleted");
+}
+
 void IndexReplicationTask::init_follow() {
   Index* follower = ctx_.world.domain(entry_.follower_domain).find_index(entry_.follower_index);
   assert(follower != nullptr);
@@ -509,6 +524,10 @@ void IndexReplicationTask::on_event(std::uint64_t arg) {
   const auto kind = static_cast<Kind>(arg & kKindMask);
   const int slot = static_cast<int>((arg >> kSlotShift) & kSlotMask);
   const int shard = static_cast<int>((arg >> kShardShift) & kShardMask);
+  if (state_ == IndexTaskState::kRestoring && follower_deleted()) {
+    fail_deleted_follower();
+    return;
+  }
   switch (kind) {
     case Kind::kChunkRequestArrives:
       on_chunk_request_arrives(shard, slot);

@@ -100,6 +100,8 @@ class IndexReplicationTask final : public EventTarget {
   void chunk_unreachable(int shard, int slot, bool in_flight);
   bool file_chunk_denied() const;
   void finish_shard_restore(int shard);
+  bool follower_deleted() const;
+  void fail_deleted_follower();
   void init_follow();
   void monitor();
   bool leader_deleted_with_delete_index() const;
@@ -114,6 +116,7 @@ class IndexReplicationTask final : public EventTarget {
   bool cancelled_ = false;
   ReplicationSettings settings_;
   std::vector<ShardBootstrap> bootstrap_;
+  std::string follower_uuid_;  // of the index the restore writes into; a deleted (or recreated) one fails it
   std::vector<std::vector<Chunk>> chunks_;  // per shard, max_concurrent_file_chunks slots
   std::vector<std::unique_ptr<ShardReplicationTask>> shard_tasks_;
   EventHandle monitor_event_;
