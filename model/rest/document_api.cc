@@ -33,9 +33,8 @@ std::optional<RestResponse> check_writable(const Index& index) {
 // A write routed to an unassigned primary (node_down without a replica) is retried by TransportReplicationAction until
 // the bulk's timeout (1m) runs out, then fails with 503. The step is answered in its instant (docs/faults.md), so the
 // minute is not waited. `item` is the one request of the BulkShardRequest, as its toString prints it.
-RestResponse unavailable_primary(const Index& index, const std::string& id, const std::string& item,
-                                 const RestRequest& request) {
-  const std::string shard_id = "[" + index.name() + "][" + std::to_string(index.shard_for_id(id)) + "]";
+RestResponse unavailable_primary(const Index& index, int shard, const std::string& item, const RestRequest& request) {
+  const std::string shard_id = "[" + index.name() + "][" + std::to_string(shard) + "]";
   std::string bulk = "BulkShardRequest [" + shard_id + "] containing [" + item + "]";
   if (forced_refresh(request)) bulk += " and a refresh";
   if (request.param("refresh") == "wait_for") bulk += " blocking until refresh";
@@ -43,8 +42,11 @@ RestResponse unavailable_primary(const Index& index, const std::string& id, cons
                           shard_id + " primary shard is not active Timeout: [1m], request: [" + bulk + "]");
 }
 
-bool primary_unassigned(const Index& index, const std::string& id) {
-  return index.shard_unassigned(index.shard_for_id(id));
+// The shard `id` routes to, when its primary is unassigned.
+std::optional<int> unassigned_shard_of(const Index& index, const std::string& id) {
+  const int shard = index.shard_for_id(id);
+  if (!index.shard_unassigned(shard)) return std::nullopt;
+  return shard;
 }
 
 // IndexRequest.toString: the source as compact JSON, or its size past 2 KiB.
@@ -132,8 +134,8 @@ RestResponse write_doc(RestContext& ctx, const std::string& id, bool create_only
   Index& index = *target.index;
   if (auto error = check_writable(index)) return *error;
   // Everything below happens on the primary: a version conflict or a mapping error needs it assigned first.
-  if (primary_unassigned(index, id)) {
-    return unavailable_primary(index, id, index_item(index, id, *ctx.request.body), ctx.request);
+  if (const auto shard = unassigned_shard_of(index, id)) {
+    return unavailable_primary(index, *shard, index_item(index, id, *ctx.request.body), ctx.request);
   }
   if (create_only) {
     if (auto existing = index.get_doc(id)) return version_conflict(index, id, existing->version);
@@ -230,8 +232,8 @@ RestResponse delete_doc(RestContext& ctx) {
   Index& index = *target.index;
   if (auto error = check_writable(index)) return *error;
   const std::string& id = ctx.param("id");
-  if (primary_unassigned(index, id)) {
-    return unavailable_primary(index, id, "delete {[" + index.name() + "][" + id + "]}", ctx.request);
+  if (const auto shard = unassigned_shard_of(index, id)) {
+    return unavailable_primary(index, *shard, "delete {[" + index.name() + "][" + id + "]}", ctx.request);
   }
   const Index::WriteResult r = index.delete_doc(id, ctx.now());
   if (wants_refresh(ctx.request)) index.force_refresh(ctx.now());
