@@ -2,7 +2,7 @@
 // The AWS side of a scenario that the loader cannot judge without the model's tables: each domain's instance type
 // (a family and size AWS offers) and the arguments of `aws:` steps (names and types per operation).
 #include "sim/diagnostics.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

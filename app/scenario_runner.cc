@@ -13,6 +13,7 @@
 #include "app/workload_results.h"
 #include "model/faults/fault_injector.h"
 #include "model/faults/random_faults.h"
+#include "model/network_config.h"
 #include "model/replication/autofollow_service.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/core_apis.h"
@@ -159,7 +160,7 @@ void mark_unfinished_steps(const Scenario& scenario, std::vector<StepResult>& st
 RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   RunOutcome outcome;
   Simulator sim;
-  Network network(sim, scenario);
+  Network network(sim, network_config(scenario));
   World world(sim, network, scenario);
   if (!options.trace_path.empty() && !world.trace().open(options.trace_path, outcome.error)) {
     outcome.error = "cannot write trace file '" + options.trace_path + "': " + outcome.error;

@@ -7,7 +7,7 @@
 
 #include "app/run_limits.h"
 #include "reports/run_result.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -4,7 +4,7 @@
 #include "app/security_check.h"
 #include "app/settings_check.h"
 #include "app/support_check.h"
-#include "sim/scenario/scenario_loader.h"
+#include "scenario/scenario_loader.h"
 
 namespace ccrsim {
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "sim/diagnostics.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

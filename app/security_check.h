@@ -3,7 +3,7 @@
 // Action, Resource), each custom role definition as the security plugin's REST API would accept it, and every role
 // a user is mapped to exists (built-in or defined here), so a typo is a FILE:LINE:COL error, not a silent 403.
 #include "sim/diagnostics.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

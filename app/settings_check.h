@@ -3,7 +3,7 @@
 // recognise and the values must parse, as PUT _cluster/settings would demand. Checked at load time so a typo is a
 // FILE:LINE:COL error, not a silently ignored setting.
 #include "sim/diagnostics.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

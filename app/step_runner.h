@@ -8,7 +8,7 @@
 #include "model/world.h"
 #include "reports/run_result.h"
 #include "sim/event_queue.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

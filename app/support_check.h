@@ -2,7 +2,7 @@
 // What the scenario format allows but this build does not simulate yet. Each use is refused loudly with
 // `... is not supported yet` at its YAML position, never ignored. Shrinks as features land.
 #include "sim/diagnostics.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -13,7 +13,7 @@
 #include "model/workload.h"
 #include "sim/json.h"
 #include "sim/rng.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "sim/rng.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

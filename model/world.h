@@ -10,7 +10,7 @@
 #include "model/connection.h"
 #include "model/domain.h"
 #include "sim/network/network.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 #include "sim/simulator.h"
 #include "sim/trace.h"
 

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "reports/run_result.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -8,7 +8,7 @@
 
 #include "reports/number_format.h"
 #include "sim/json.h"
-#include "sim/scenario/scenario_loader.h"
+#include "scenario/scenario_loader.h"
 
 namespace ccrsim {
 

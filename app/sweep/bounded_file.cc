@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/scenario/scenario_loader.h"
+#include "scenario/scenario_loader.h"
 
 namespace ccrsim {
 

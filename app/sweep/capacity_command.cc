@@ -11,7 +11,7 @@
 #include "app/sweep/scenario_variants.h"
 #include "reports/number_format.h"
 #include "sim/json.h"
-#include "sim/scenario/scenario_loader.h"
+#include "scenario/scenario_loader.h"
 #include "sim/units.h"
 
 namespace ccrsim {

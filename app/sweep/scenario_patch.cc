@@ -6,7 +6,7 @@
 #include <charconv>
 #include <string>
 
-#include "sim/scenario/yaml_document.h"
+#include "scenario/yaml_document.h"
 
 namespace ccrsim {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app/sweep/scenario_patch.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -7,8 +7,8 @@
 #include <filesystem>
 
 #include "app/sweep/bounded_file.h"
-#include "sim/scenario/scenario_loader.h"
-#include "sim/scenario/yaml_document.h"
+#include "scenario/scenario_loader.h"
+#include "scenario/yaml_document.h"
 
 namespace ccrsim {
 

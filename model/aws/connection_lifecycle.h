@@ -12,7 +12,7 @@
 #include "model/rest/rest_response.h"
 #include "sim/event_queue.h"
 #include "sim/rng.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

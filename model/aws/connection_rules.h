@@ -5,8 +5,8 @@
 // publish its own) and listed in docs/connections.md.
 #include <string>
 
-#include "sim/scenario/engine_versions.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/engine_versions.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

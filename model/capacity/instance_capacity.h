@@ -3,7 +3,7 @@
 // derived from the instance type (docs/capacity.md lists the table and its assumptions).
 #include <string>
 
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -18,7 +18,7 @@
 #include "model/replication/replication_service.h"
 #include "model/world.h"
 #include "sim/event_queue.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

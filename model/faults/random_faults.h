@@ -6,7 +6,7 @@
 // out and removed one by one.
 #include <vector>
 
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -4,7 +4,7 @@
 #include "model/replication/replication_errors.h"
 #include "model/rest/index_settings.h"
 #include "model/security/access_control.h"
-#include "sim/scenario/engine_versions.h"
+#include "scenario/engine_versions.h"
 
 namespace ccrsim {
 

@@ -7,7 +7,7 @@
 #include "model/index.h"
 #include "model/replication/leader_connection.h"
 #include "model/security/access_control.h"
-#include "sim/scenario/engine_versions.h"
+#include "scenario/engine_versions.h"
 
 namespace ccrsim {
 

@@ -1,7 +1,7 @@
 #include "model/replication/leader_connection.h"
 
 #include "model/replication/replication_errors.h"
-#include "sim/scenario/engine_versions.h"
+#include "scenario/engine_versions.h"
 
 namespace ccrsim {
 

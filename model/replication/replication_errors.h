@@ -6,7 +6,7 @@
 
 #include "model/replication/replication_state.h"
 #include "model/rest/rest_response.h"
-#include "sim/scenario/engine_versions.h"
+#include "scenario/engine_versions.h"
 
 namespace ccrsim::replication_errors {
 

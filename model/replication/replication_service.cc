@@ -9,7 +9,7 @@
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_settings.h"
 #include "model/security/access_control.h"
-#include "sim/scenario/engine_versions.h"
+#include "scenario/engine_versions.h"
 
 namespace ccrsim {
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "model/rest/index_errors.h"
-#include "sim/scenario/engine_versions.h"
+#include "scenario/engine_versions.h"
 
 namespace ccrsim {
 

@@ -1,7 +1,7 @@
 #include "model/security/iam_policy.h"
 
 #include "model/wildcard.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -25,7 +25,6 @@
 #include <map>
 #include <span>
 
-#include "sim/network/regions.h"
 #include "sim/rng.h"
 
 namespace ccrsim {
@@ -36,9 +35,6 @@ constexpr double kUnlimitedRate = std::numeric_limits<double>::infinity();
 // Rounding in the remaining-bytes arithmetic leaves crumbs; a flow this close to done is done.
 constexpr double kDoneWithinBytes = 1.0;
 constexpr double kUsPerSecond = 1e6;
-constexpr double kFibreSpeedKmPerS = 299792.458 * 2.0 / 3.0;
-constexpr double kRouteFactor = 1.5;
-constexpr sim_time_us kInRegionLatencyUs = 500;
 
 // Max-min fair rates by progressive filling: all unfrozen flows grow at the same pace until a resource they use is
 // saturated or a flow reaches its own cap; those flows freeze and the rest keep growing. Flows limited elsewhere
@@ -137,31 +133,7 @@ class MaxMinSolver {
   std::vector<char> frozen_;
 };
 
-sim_time_us latency_from_spec(const LinkSpec& spec, const DomainSpec& from, const DomainSpec& to) {
-  return spec.latency_us ? *spec.latency_us : auto_latency_us(from.region, to.region);
-}
-
-// network.default, overridden by each matching network.links entry in file order (later entries win).
-LinkSpec effective_link_spec(const NetworkSpec& network, const std::string& from, const std::string& to) {
-  LinkSpec spec = network.defaults;
-  for (const NetworkLinkSpec& entry : network.links) {
-    const bool forward = entry.a == from && entry.b == to;
-    const bool backward = entry.a == to && entry.b == from;
-    if (forward || (!entry.directed && backward)) spec = entry.link;
-  }
-  return spec;
-}
-
 }  // namespace
-
-sim_time_us auto_latency_us(const std::string& region_a, const std::string& region_b) {
-  const std::optional<Region> a = find_region(region_a);
-  const std::optional<Region> b = find_region(region_b);
-  // The loader rejects unknown regions; should one slip through, treat it as the same metro rather than guess.
-  if (!a || !b) return kInRegionLatencyUs;
-  const double seconds = great_circle_km(*a, *b) / kFibreSpeedKmPerS * kRouteFactor;
-  return kInRegionLatencyUs + static_cast<sim_time_us>(std::llround(seconds * kUsPerSecond));
-}
 
 struct Network::Impl final : EventTarget {
   enum class Phase : std::uint8_t { kFree, kPushing, kPropagating, kFailing };
@@ -187,11 +159,11 @@ struct Network::Impl final : EventTarget {
   };
 
   struct Link {
-    Link(DomainId from_domain, DomainId to_domain, const LinkSpec& link_spec, sim_time_us base_us, Rng stream)
-        : from(from_domain), to(to_domain), spec(link_spec), base_latency_us(base_us), rng(stream) {}
+    Link(DomainId from_domain, DomainId to_domain, const LinkConfig& link_config, Rng stream)
+        : from(from_domain), to(to_domain), spec(link_config), base_latency_us(link_config.latency_us), rng(stream) {}
     DomainId from;
     DomainId to;
-    LinkSpec spec;
+    LinkConfig spec;
     sim_time_us base_latency_us;
     sim_time_us extra_latency_us = 0;  // from latency faults
     std::optional<double> bandwidth_override_bytes_per_s;
@@ -203,18 +175,18 @@ struct Network::Impl final : EventTarget {
     double capacity_bytes_per_s() const { return bandwidth_override_bytes_per_s.value_or(spec.bandwidth_bytes_per_s); }
   };
 
-  Impl(Simulator& simulator, const Scenario& scenario) : sim(simulator) {
-    const int n = static_cast<int>(scenario.domains.size());
-    domain_up.assign(static_cast<std::size_t>(n), 1);
-    links.reserve(static_cast<std::size_t>(n) * static_cast<std::size_t>(n));
-    for (int from = 0; from < n; ++from) {
-      const DomainSpec& a = scenario.domains[static_cast<std::size_t>(from)];
-      domain_index.emplace(a.name, from);
-      for (int to = 0; to < n; ++to) {
-        const DomainSpec& b = scenario.domains[static_cast<std::size_t>(to)];
-        const LinkSpec spec = effective_link_spec(scenario.network, a.name, b.name);
-        links.emplace_back(from, to, spec, latency_from_spec(spec, a, b),
-                           Rng(scenario.seed, "network/" + a.name + "->" + b.name));
+  Impl(Simulator& simulator, const NetworkConfig& config) : sim(simulator) {
+    const std::size_t n = config.endpoints.size();
+    assert(config.links.size() == n * n);
+    domain_up.assign(n, 1);
+    links.reserve(n * n);
+    for (std::size_t from = 0; from < n; ++from) {
+      const std::string& a = config.endpoints[from];
+      domain_index.emplace(a, static_cast<DomainId>(from));
+      for (std::size_t to = 0; to < n; ++to) {
+        const std::string& b = config.endpoints[to];
+        links.emplace_back(static_cast<DomainId>(from), static_cast<DomainId>(to), config.links[from * n + to],
+                           Rng(config.seed, "network/" + a + "->" + b));
       }
     }
   }
@@ -531,7 +503,7 @@ struct Network::Impl final : EventTarget {
   std::vector<std::uint32_t> touched_links;      // scratch
 };
 
-Network::Network(Simulator& sim, const Scenario& scenario) : impl_(std::make_unique<Impl>(sim, scenario)) {}
+Network::Network(Simulator& sim, const NetworkConfig& config) : impl_(std::make_unique<Impl>(sim, config)) {}
 Network::~Network() = default;
 
 int Network::domain_count() const {

@@ -9,13 +9,28 @@
 #include <vector>
 
 #include "sim/event_queue.h"
-#include "sim/scenario/scenario.h"
 #include "sim/simulator.h"
 #include "sim/time.h"
 
 namespace ccrsim {
 
-using DomainId = int;  // position of the domain in Scenario::domains
+using DomainId = int;  // position of the endpoint in NetworkConfig::endpoints
+
+// One direction of one link, as the model hands it to the network.
+struct LinkConfig {
+  sim_time_us latency_us = 0;        // one-way base latency
+  sim_time_us jitter_us = 0;         // uniform extra latency in [0, jitter_us], drawn per message
+  double bandwidth_bytes_per_s = 0;  // capacity shared max-min fairly by the link's flows
+  double loss = 0;                   // probability in [0, 1) that a message is lost
+};
+
+// Everything the network needs to know: its endpoints (named for the random streams), one link per ordered pair
+// and the run's seed. The model builds it from the scenario (model/network_config.h).
+struct NetworkConfig {
+  std::uint64_t seed = 1;
+  std::vector<std::string> endpoints;
+  std::vector<LinkConfig> links;  // endpoints.size()^2 entries, row-major: links[from * n + to]
+};
 
 struct TransferId {
   std::uint32_t slot = UINT32_MAX;
@@ -27,13 +42,9 @@ struct TransferId {
 // when the link or an end went down while it was in flight.
 inline constexpr std::uint64_t kTransferFailed = 1ULL << 63;
 
-// `latency: auto`: great-circle distance at two-thirds of the speed of light, times a route factor of 1.5, plus a
-// 0.5 ms floor for switching inside a region.
-sim_time_us auto_latency_us(const std::string& region_a, const std::string& region_b);
-
 class Network {
  public:
-  Network(Simulator& sim, const Scenario& scenario);
+  Network(Simulator& sim, const NetworkConfig& config);
 
   int domain_count() const;
   std::optional<DomainId> find_domain(const std::string& name) const;

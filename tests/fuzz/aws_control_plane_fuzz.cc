@@ -16,6 +16,7 @@
 #include <string>
 #include <utility>
 
+#include "model/network_config.h"
 #include "model/aws/aws_api.h"
 #include "model/world.h"
 #include "sim/network/network.h"
@@ -42,7 +43,7 @@ class AwsModel {
       if (i == 4) d.fine_grained_access_control = false;
       scenario_.domains.push_back(d);
     }
-    network_ = std::make_unique<Network>(sim_, scenario_);
+    network_ = std::make_unique<Network>(sim_, network_config(scenario_));
     world_ = std::make_unique<World>(sim_, *network_, scenario_);
     world_->set_end_us(30 * kUsPerDay);
   }

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "model/network_config.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/core_apis.h"
 #include "model/rest/rest_router.h"
@@ -42,7 +43,7 @@ class LiveModel {
     follower.name = "follower-domain";
     follower.region = "eu-west-1";
     scenario_.domains = {leader, follower};
-    network_ = std::make_unique<Network>(sim_, scenario_);
+    network_ = std::make_unique<Network>(sim_, network_config(scenario_));
     world_ = std::make_unique<World>(sim_, *network_, scenario_);
     world_->set_end_us(7 * kUsPerDay);
     Connection c;

@@ -10,7 +10,7 @@
 
 #include "app/settings_check.h"
 #include "app/support_check.h"
-#include "sim/scenario/scenario_loader.h"
+#include "scenario/scenario_loader.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <memory>
 
+#include "model/network_config.h"
 #include "model/aws/aws_api.h"
 #include "model/aws/connection_rules.h"
 #include "model/world.h"
@@ -24,7 +25,7 @@ class AwsWorld {
   DomainSpec& spec(int i) { return scenario_.domains[static_cast<std::size_t>(i)]; }
   World& world() {
     if (!world_) {
-      network_ = std::make_unique<Network>(sim_, scenario_);
+      network_ = std::make_unique<Network>(sim_, network_config(scenario_));
       world_ = std::make_unique<World>(sim_, *network_, scenario_);
     }
     return *world_;

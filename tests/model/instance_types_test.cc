@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "sim/scenario/engine_versions.h"
+#include "scenario/engine_versions.h"
 
 namespace ccrsim {
 

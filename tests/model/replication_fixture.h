@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "model/network_config.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/rest_router.h"
 #include "model/world.h"
@@ -42,7 +43,7 @@ class ReplicationFixture {
     scenario_.domains = {leader, follower};
     scenario_.network.defaults.latency_us = options.latency_us;
     scenario_.network.defaults.bandwidth_bytes_per_s = options.bandwidth_bytes_per_s;
-    network_ = std::make_unique<Network>(sim_, scenario_);
+    network_ = std::make_unique<Network>(sim_, network_config(scenario_));
     world_ = std::make_unique<World>(sim_, *network_, scenario_);
     world_->set_end_us(7 * kUsPerDay);
     Connection c;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/security/iam_policy.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 namespace ccrsim {
 namespace {

@@ -20,69 +20,29 @@ struct Recorder : EventTarget {
   std::vector<std::pair<sim_time_us, std::uint64_t>> fired;
 };
 
-DomainSpec domain(const std::string& name, const std::string& region) {
-  DomainSpec d;
-  d.name = name;
-  d.region = region;
-  return d;
+// leader (0) and follower (1), plus `extra` more endpoints, on 1 MB/s links with a fixed 10 ms latency.
+NetworkConfig scenario(int extra = 0, std::uint64_t seed = 7) {
+  NetworkConfig c;
+  c.seed = seed;
+  c.endpoints = {"leader", "follower"};
+  for (int i = 0; i < extra; ++i) c.endpoints.push_back("other-" + std::to_string(i));
+  LinkConfig link;
+  link.latency_us = kLatencyUs;
+  link.bandwidth_bytes_per_s = kMegabytePerS;
+  c.links.assign(c.endpoints.size() * c.endpoints.size(), link);
+  return c;
 }
 
-// leader (0) and follower (1), plus `extra` more domains, on 1 MB/s links with a fixed 10 ms latency.
-Scenario scenario(int extra = 0, std::uint64_t seed = 7) {
-  Scenario s;
-  s.seed = seed;
-  s.domains = {domain("leader", "us-east-1"), domain("follower", "eu-west-1")};
-  for (int i = 0; i < extra; ++i) s.domains.push_back(domain("other-" + std::to_string(i), "us-west-2"));
-  s.network.defaults.latency_us = kLatencyUs;
-  s.network.defaults.bandwidth_bytes_per_s = kMegabytePerS;
-  return s;
+void set_jitter(NetworkConfig& c, sim_time_us jitter_us) {
+  for (LinkConfig& l : c.links) l.jitter_us = jitter_us;
 }
 
 struct Fixture {
-  explicit Fixture(const Scenario& s = scenario()) : net(sim, s), rec(sim) {}
+  explicit Fixture(const NetworkConfig& s = scenario()) : net(sim, s), rec(sim) {}
   Simulator sim;
   Network net;
   Recorder rec;
 };
-
-TEST_CASE("auto latency follows the great-circle distance") {
-  const sim_time_us atlantic_us = auto_latency_us("us-east-1", "eu-west-1");
-  CHECK(atlantic_us > 30 * kUsPerMs);
-  CHECK(atlantic_us < 60 * kUsPerMs);
-  CHECK(auto_latency_us("eu-west-1", "us-east-1") == atlantic_us);
-  CHECK(auto_latency_us("us-east-1", "us-east-1") == 500);
-  CHECK(auto_latency_us("eu-west-1", "eu-west-2") < 5 * kUsPerMs);
-  CHECK(auto_latency_us("us-east-1", "ap-southeast-2") > auto_latency_us("us-east-1", "eu-west-1"));
-}
-
-TEST_CASE("link specs: defaults - then matching entries - later ones winning") {
-  Scenario s = scenario(1);
-  s.network.defaults.latency_us = std::nullopt;  // auto
-  NetworkLinkSpec both{"leader", "follower", false, {}, {}};
-  both.link.latency_us = 40 * kUsPerMs;
-  NetworkLinkSpec one_way{"follower", "leader", true, {}, {}};
-  one_way.link.latency_us = 70 * kUsPerMs;
-  NetworkLinkSpec later{"other-0", "leader", false, {}, {}};
-  later.link.latency_us = 5 * kUsPerMs;
-  NetworkLinkSpec latest{"leader", "other-0", false, {}, {}};
-  latest.link.latency_us = 6 * kUsPerMs;
-  latest.link.bandwidth_bytes_per_s = 123;
-  s.network.links = {both, one_way, later, latest};
-  Simulator sim;
-  Network net(sim, s);
-  const DomainId leader = *net.find_domain("leader");
-  const DomainId follower = *net.find_domain("follower");
-  const DomainId other = *net.find_domain("other-0");
-  CHECK_FALSE(net.find_domain("nope"));
-  CHECK(net.domain_count() == 3);
-  CHECK(net.base_latency_us(leader, follower) == 40 * kUsPerMs);
-  CHECK(net.base_latency_us(follower, leader) == 70 * kUsPerMs);
-  CHECK(net.base_latency_us(other, leader) == 6 * kUsPerMs);
-  CHECK(net.base_latency_us(leader, other) == 6 * kUsPerMs);
-  CHECK(net.link_bandwidth_bytes_per_s(other, leader) == 123);
-  CHECK(net.base_latency_us(follower, other) == auto_latency_us("eu-west-1", "us-west-2"));
-  CHECK(net.link_bandwidth_bytes_per_s(follower, other) == kMegabytePerS);
-}
 
 TEST_CASE("two flows started together share the link equally") {
   Fixture f;
@@ -282,7 +242,7 @@ TEST_CASE("a zero-bandwidth link stalls flows until the capacity returns") {
   CHECK(f.rec.fired == Fired{{6 * kUsPerS + kLatencyUs, 1}});
 }
 
-std::vector<sim_time_us> latencies(const Scenario& s, DomainId from, DomainId to, int count) {
+std::vector<sim_time_us> latencies(const NetworkConfig& s, DomainId from, DomainId to, int count) {
   Simulator sim;
   Network net(sim, s);
   std::vector<sim_time_us> out;
@@ -291,8 +251,8 @@ std::vector<sim_time_us> latencies(const Scenario& s, DomainId from, DomainId to
 }
 
 TEST_CASE("jitter stays in bounds and comes from the link's own seeded stream") {
-  Scenario s = scenario();
-  s.network.defaults.jitter_us = 2 * kUsPerMs;
+  NetworkConfig s = scenario();
+  set_jitter(s, 2 * kUsPerMs);
   const std::vector<sim_time_us> draws = latencies(s, 0, 1, 1000);
   sim_time_us lo = kTimeNever;
   sim_time_us hi = 0;
@@ -305,11 +265,11 @@ TEST_CASE("jitter stays in bounds and comes from the link's own seeded stream") 
   CHECK(hi - lo > kUsPerMs);  // actually jittered
   CHECK(latencies(s, 0, 1, 1000) == draws);
   CHECK(latencies(s, 1, 0, 1000) != draws);
-  Scenario other_seed = s;
+  NetworkConfig other_seed = s;
   other_seed.seed = s.seed + 1;
   CHECK(latencies(other_seed, 0, 1, 1000) != draws);
-  Scenario more_domains = scenario(3);
-  more_domains.network.defaults.jitter_us = 2 * kUsPerMs;
+  NetworkConfig more_domains = scenario(3);
+  more_domainset_jitter(s, 2 * kUsPerMs);
   CHECK(latencies(more_domains, 0, 1, 1000) == draws);
 }
 
@@ -328,8 +288,8 @@ TEST_CASE("added latency applies both ways and can be removed") {
 }
 
 TEST_CASE("loss is a Bernoulli draw with the link's probability") {
-  Scenario s = scenario();
-  s.network.defaults.loss = 0.25;
+  NetworkConfig s = scenario();
+  for (LinkConfig& l : s.links) l.loss = 0.25;
   Simulator sim;
   Network net(sim, s);
   int lost = 0;
@@ -381,8 +341,8 @@ struct RandomLoad : EventTarget {
 };
 
 TEST_CASE("a random load is delivered completely and identically twice") {
-  Scenario s = scenario(1);
-  s.network.defaults.jitter_us = 3 * kUsPerMs;
+  NetworkConfig s = scenario(1);
+  set_jitter(s, 3 * kUsPerMs);
   auto run = [&s](std::uint64_t& fingerprint) {
     Simulator sim;
     Network net(sim, s);

@@ -1,4 +1,4 @@
-#include "sim/scenario/scenario_loader.h"
+#include "scenario/scenario_loader.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario/engine_versions.h"
-#include "sim/scenario/yaml_json.h"
+#include "scenario/engine_versions.h"
+#include "scenario/yaml_json.h"
 
 namespace ccrsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "sim/scenario/engine_versions.h"
+#include "scenario/engine_versions.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "sim/scenario/yaml_json.h"
+#include "scenario/yaml_json.h"
 
 #include <charconv>
 #include <cmath>

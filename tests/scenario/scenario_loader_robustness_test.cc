@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "reports/json_report.h"
-#include "sim/scenario/scenario_loader.h"
+#include "scenario/scenario_loader.h"
 
 namespace ccrsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "sim/scenario/yaml_document.h"
+#include "scenario/yaml_document.h"
 
 #include <catch2/catch.hpp>
 #include <string>

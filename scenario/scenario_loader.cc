@@ -1,4 +1,4 @@
-#include "sim/scenario/scenario_loader.h"
+#include "scenario/scenario_loader.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -14,10 +14,10 @@
 #include <system_error>
 #include <vector>
 
-#include "sim/network/regions.h"
-#include "sim/scenario/engine_versions.h"
-#include "sim/scenario/yaml_document.h"
-#include "sim/scenario/yaml_json.h"
+#include "scenario/regions.h"
+#include "scenario/engine_versions.h"
+#include "scenario/yaml_document.h"
+#include "scenario/yaml_json.h"
 #include "sim/units.h"
 
 namespace ccrsim {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "sim/diagnostics.h"
-#include "sim/scenario/scenario.h"
+#include "scenario/scenario.h"
 #include "sim/time.h"
 
 namespace ccrsim {

@@ -1,4 +1,4 @@
-#include "sim/network/regions.h"
+#include "scenario/regions.h"
 
 #include <algorithm>
 #include <cmath>
