@@ -14,8 +14,9 @@
 #include <system_error>
 #include <vector>
 
-#include "scenario/regions.h"
 #include "scenario/engine_versions.h"
+#include "scenario/metric_catalogue.h"
+#include "scenario/regions.h"
 #include "scenario/yaml_document.h"
 #include "scenario/yaml_json.h"
 #include "sim/units.h"
@@ -96,20 +97,6 @@ std::string index_name_problem(const std::string& name) {
     }
   }
   return "";
-}
-
-const std::vector<std::string>& metric_names() {
-  static const std::vector<std::string> names = {
-      "lag_time_p50", "lag_time_p95", "lag_time_p99",   "lag_time_max",   "lag_ops_p50",
-      "lag_ops_p95",  "lag_ops_p99",  "lag_ops_max",    "delivery_p50",   "delivery_p95",
-      "delivery_p99", "delivery_max", "bootstrap_time", "recovery_time",  "rpo_ops",
-      "rpo_time",     "rto",          "ops_replicated", "writes_rejected"};
-  return names;
-}
-
-bool is_time_metric(const std::string& metric) {
-  return metric.starts_with("lag_time_") || metric.starts_with("delivery_") || metric == "bootstrap_time" ||
-         metric == "recovery_time" || metric == "rpo_time" || metric == "rto";
 }
 
 const std::vector<std::string>& aws_operations() {
@@ -1591,11 +1578,12 @@ void Loader::read_check(const YAML::Node& node, std::size_t index) {
   check.pos = f->pos;
   if (const Entry* m = require(*f, "metric", "in " + ctx)) {
     if (auto v = read_string(*m)) {
-      if (!contains(metric_names(), *v)) {
-        error(m->value_pos, "unknown metric " + in_quotes(*v) + " (metrics are: " + join(metric_names(), 100) + ")");
+      if (!find_metric(*v) != nullptr) {
+        error(m->value_pos,
+              "unknown metric " + in_quotes(*v) + " (metrics are: " + join(check_metric_names(), 100) + ")");
       } else {
         check.metric = *v;
-        check.limit_is_time = is_time_metric(*v);
+        check.limit_is_time = is_time_metric_name(*v);
       }
     }
   }
@@ -1694,14 +1682,6 @@ std::optional<Scenario> load_scenario(const std::string& path, Diagnostics& diag
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return load_scenario_text(buffer.str(), path, diags);
-}
-
-const std::vector<std::string>& check_metric_names() {
-  return metric_names();
-}
-
-bool is_time_metric_name(const std::string& metric) {
-  return is_time_metric(metric);
 }
 
 }  // namespace ccrsim

@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/diagnostics.h"
+#include "scenario/metric_catalogue.h"
 #include "scenario/scenario.h"
+#include "sim/diagnostics.h"
 #include "sim/time.h"
 
 namespace ccrsim {
@@ -49,10 +50,6 @@ inline constexpr std::int64_t kMaxSamples = 100'000'000;
 // Reads the file at `path` (refusing files above kMaxFileBytes before reading them) and loads it. Scenario::file
 // is `path` as given.
 std::optional<Scenario> load_scenario(const std::string& path, Diagnostics& diags);
-
-// The metric names checks (spec §6.2) and sweeps (§7) accept, and whether a metric is in seconds (else a count).
-const std::vector<std::string>& check_metric_names();
-bool is_time_metric_name(const std::string& metric);
 
 // Loads scenario text; `file_label` becomes Scenario::file. Returns nullopt when any error was reported.
 std::optional<Scenario> load_scenario_text(const std::string& text, const std::string& file_label, Diagnostics& diags);
