@@ -25,116 +25,17 @@
 #include <span>
 
 #include "sim/assert.h"
+#include "sim/network/max_min_solver.h"
 #include "sim/rng.h"
 
 namespace ccrsim {
 
 namespace {
 
-constexpr double kUnlimitedRate = std::numeric_limits<double>::infinity();
 // Rounding in the remaining-bytes arithmetic leaves crumbs; a flow this close to done is done.
 constexpr double kDoneWithinBytes = 1.0;
 constexpr double kUsPerSecond = 1e6;
 
-// Max-min fair rates by progressive filling: all unfrozen flows grow at the same pace until a resource they use is
-// saturated or a flow reaches its own cap; those flows freeze and the rest keep growing. Flows limited elsewhere
-// thus leave their share to the others. General over resources so a flow may later also use, say, a domain's NIC;
-// today each flow uses exactly its link.
-class MaxMinSolver {
- public:
-  static constexpr int kMaxResourcesPerFlow = 2;
-  struct Flow {
-    std::array<std::uint32_t, kMaxResourcesPerFlow> resources{};
-    int resource_count = 0;
-    double max_rate_bytes_per_s = kUnlimitedRate;
-  };
-
-  // Fills rates_bytes_per_s (same size as flows). Scratch buffers are kept, so a steady state does not allocate.
-  void solve(std::span<const double> capacity_bytes_per_s, std::span<const Flow> flows,
-             std::span<double> rates_bytes_per_s) {
-    CCRSIM_ASSERT(flows.size() == rates_bytes_per_s.size());
-    headroom_.assign(capacity_bytes_per_s.begin(), capacity_bytes_per_s.end());
-    users_.assign(capacity_bytes_per_s.size(), 0);
-    frozen_.assign(flows.size(), 0);
-    std::fill(rates_bytes_per_s.begin(), rates_bytes_per_s.end(), 0.0);
-    for (const Flow& f : flows) {
-      for (int i = 0; i < f.resource_count; ++i) ++users_[f.resources[i]];
-    }
-    std::size_t unfrozen = flows.size();
-    while (unfrozen > 0) {
-      const Step step = next_step(flows, rates_bytes_per_s);
-      if (step.delta == kUnlimitedRate) {
-        // Nothing bounds the remaining flows: they run at their (infinite) cap.
-        for (std::size_t f = 0; f < flows.size(); ++f) {
-          if (!frozen_[f]) rates_bytes_per_s[f] = kUnlimitedRate;
-        }
-        return;
-      }
-      grow(flows, rates_bytes_per_s, step.delta);
-      const std::size_t frozen = freeze(capacity_bytes_per_s, flows, rates_bytes_per_s, step);
-      CCRSIM_ASSERT(frozen > 0 && frozen <= unfrozen);  // every round freezes something: the loop ends
-      unfrozen -= frozen;
-    }
-  }
-
- private:
-  static constexpr double kSaturatedFraction = 1e-12;
-
-  struct Step {
-    double delta = kUnlimitedRate;
-    std::int64_t limiting_resource = -1;  // the argmin, frozen explicitly so every round freezes something
-    std::int64_t limiting_flow = -1;
-  };
-
-  Step next_step(std::span<const Flow> flows, std::span<const double> rates) const {
-    Step step;
-    for (std::size_t r = 0; r < headroom_.size(); ++r) {
-      if (users_[r] == 0) continue;
-      const double share = std::max(0.0, headroom_[r]) / static_cast<double>(users_[r]);
-      if (share < step.delta) step = {share, static_cast<std::int64_t>(r), -1};
-    }
-    for (std::size_t f = 0; f < flows.size(); ++f) {
-      if (frozen_[f]) continue;
-      const double to_cap = std::max(0.0, flows[f].max_rate_bytes_per_s - rates[f]);
-      if (to_cap < step.delta) step = {to_cap, -1, static_cast<std::int64_t>(f)};
-    }
-    return step;
-  }
-
-  void grow(std::span<const Flow> flows, std::span<double> rates, double delta) {
-    CCRSIM_ASSERT(delta >= 0);  // progressive filling only ever raises rates
-    for (std::size_t f = 0; f < flows.size(); ++f) {
-      if (frozen_[f]) continue;
-      rates[f] += delta;
-      for (int i = 0; i < flows[f].resource_count; ++i) headroom_[flows[f].resources[i]] -= delta;
-    }
-  }
-
-  // Freezes the flows at their cap or on a saturated resource; returns how many.
-  std::size_t freeze(std::span<const double> capacity, std::span<const Flow> flows, std::span<const double> rates,
-                     const Step& step) {
-    std::size_t count = 0;
-    for (std::size_t f = 0; f < flows.size(); ++f) {
-      if (frozen_[f]) continue;
-      const Flow& flow = flows[f];
-      bool done = static_cast<std::int64_t>(f) == step.limiting_flow || rates[f] >= flow.max_rate_bytes_per_s;
-      for (int i = 0; i < flow.resource_count && !done; ++i) {
-        const std::uint32_t r = flow.resources[i];
-        done =
-            static_cast<std::int64_t>(r) == step.limiting_resource || headroom_[r] <= kSaturatedFraction * capacity[r];
-      }
-      if (!done) continue;
-      frozen_[f] = 1;
-      ++count;
-      for (int i = 0; i < flow.resource_count; ++i) --users_[flow.resources[i]];
-    }
-    return count;
-  }
-
-  std::vector<double> headroom_;
-  std::vector<std::uint32_t> users_;
-  std::vector<char> frozen_;
-};
 
 }  // namespace
 
