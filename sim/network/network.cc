@@ -35,7 +35,8 @@ namespace {
 // Rounding in the remaining-bytes arithmetic leaves crumbs; a flow this close to done is done.
 constexpr double kDoneWithinBytes = 1.0;
 constexpr double kUsPerSecond = 1e6;
-
+// Buggify (sim/buggify.h): how often an active site cuts a transfer as it starts.
+constexpr double kBuggifyCutProbability = 0.01;
 
 }  // namespace
 
@@ -314,6 +315,10 @@ struct Network::Impl final : EventTarget {
       return id;
     }
     f.latency_us = one_way_latency_us(from, to);
+    if (sim.buggify().fires("network/transfer-cut", kBuggifyCutProbability)) {
+      fail(slot);  // as if the connection dropped: every transfer's owner must survive that
+      return id;
+    }
     if (bytes == 0) {
       begin_propagation(slot);
       return id;
