@@ -44,7 +44,6 @@ void EventQueue::release_slot(std::uint32_t slot) {
 
 EventHandle EventQueue::push(sim_time_us time, EventTarget* target, std::uint64_t arg) {
   CCRSIM_ASSERT(target != nullptr);
-  CCRSIM_ASSERT(time >= 0);
   CCRSIM_ASSERT(heap_.size() < UINT32_MAX - 1);  // slots and heap positions are 32-bit
   const std::uint32_t slot = allocate_slot();
   Slot& s = slots_[slot];
@@ -95,7 +94,6 @@ bool EventQueue::cancel(EventHandle handle) {
 EventHandle EventQueue::reschedule(EventHandle handle, sim_time_us time, EventTarget* target, std::uint64_t arg) {
   if (!pending(handle)) return push(time, target, arg);
   CCRSIM_ASSERT(target != nullptr);
-  CCRSIM_ASSERT(time >= 0);
   // What cancel + push would leave: the released slot is the free list's last entry, so push takes it again.
   Slot& s = slots_[handle.slot];
   ++s.generation;

@@ -41,7 +41,6 @@ bool Simulator::step(sim_time_us end_us) {
 }
 
 bool Simulator::run_until(sim_time_us end_us) {
-  CCRSIM_ASSERT(end_us >= now_us_);
   stop_requested_ = false;
   while (!stop_requested_ && step(end_us)) {
   }

@@ -41,7 +41,7 @@ TEST_CASE("max-min: a flow bottlenecked on one resource frees capacity on the ot
   CHECK(rates[2] == Approx(95));
 }
 
-TEST_CASE("max-min: flows bound by nothing run at their infinite cap; none is left unset") {
+TEST_CASE("max-min: flows bound by nothing run at their infinite cap and none is left unset") {
   const std::vector<double> rates = solve({kUnlimitedRate}, {on(0), on(0)});
   CHECK(rates[0] == kUnlimitedRate);
   CHECK(rates[1] == kUnlimitedRate);
