@@ -1,7 +1,8 @@
 #include "sim/event_queue.h"
 
 #include <algorithm>
-#include <cassert>
+
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -29,17 +30,21 @@ std::uint32_t EventQueue::allocate_slot() {
   }
   const std::uint32_t slot = free_slots_.back();
   free_slots_.pop_back();
+  CCRSIM_ASSERT(slots_[slot].heap_pos == UINT32_MAX);  // a free slot is in no heap node
   return slot;
 }
 
 void EventQueue::release_slot(std::uint32_t slot) {
   Slot& s = slots_[slot];
+  CCRSIM_ASSERT(s.heap_pos != UINT32_MAX);  // released once, while pending
   s.heap_pos = UINT32_MAX;
   ++s.generation;  // every outstanding handle to this slot is now stale
   free_slots_.push_back(slot);
 }
 
 EventHandle EventQueue::push(sim_time_us time, EventTarget* target, std::uint64_t arg) {
+  CCRSIM_ASSERT(target != nullptr);
+  CCRSIM_ASSERT(heap_.size() < UINT32_MAX - 1);  // slots and heap positions are 32-bit
   const std::uint32_t slot = allocate_slot();
   Slot& s = slots_[slot];
   s.target = target;
@@ -48,6 +53,7 @@ EventHandle EventQueue::push(sim_time_us time, EventTarget* target, std::uint64_
   const Node node = make_node(time, slot);  // before growing the heap: renumbering must see only real nodes
   heap_.emplace_back();
   sift_up(static_cast<std::uint32_t>(heap_.size() - 1), node);
+  CCRSIM_ASSERT(slots_[slot].heap_pos < heap_.size());
   return {slot, s.generation};
 }
 
@@ -69,6 +75,7 @@ void EventQueue::renumber_orders() {
     n.low = (std::uint64_t{rank} << 32) | n.slot();
   }
   next_order_ = static_cast<std::uint32_t>(by_key.size());
+  CCRSIM_ASSERT(next_order_ < UINT32_MAX);  // fewer pending events than orders
 }
 
 bool EventQueue::pending(EventHandle handle) const {
@@ -80,11 +87,13 @@ bool EventQueue::pending(EventHandle handle) const {
 bool EventQueue::cancel(EventHandle handle) {
   if (!pending(handle)) return false;
   remove_at(slots_[handle.slot].heap_pos);
+  CCRSIM_ASSERT(!pending(handle));
   return true;
 }
 
 EventHandle EventQueue::reschedule(EventHandle handle, sim_time_us time, EventTarget* target, std::uint64_t arg) {
   if (!pending(handle)) return push(time, target, arg);
+  CCRSIM_ASSERT(target != nullptr);
   // What cancel + push would leave: the released slot is the free list's last entry, so push takes it again.
   Slot& s = slots_[handle.slot];
   ++s.generation;
@@ -102,9 +111,11 @@ EventHandle EventQueue::reschedule(EventHandle handle, sim_time_us time, EventTa
 }
 
 FiredEvent EventQueue::pop() {
-  assert(!heap_.empty());
+  CCRSIM_ASSERT(!heap_.empty());
   const Node top = heap_.front();
   const Slot& s = slots_[top.slot()];
+  CCRSIM_ASSERT(s.heap_pos == 0);  // the root's slot knows it is the root
+  CCRSIM_ASSERT(s.target != nullptr);
   const FiredEvent fired{top.time(), s.sequence, s.target, s.arg};
   release_slot(top.slot());
   fill_hole(0);
@@ -112,6 +123,7 @@ FiredEvent EventQueue::pop() {
 }
 
 void EventQueue::remove_at(std::uint32_t pos) {
+  CCRSIM_ASSERT(pos < heap_.size());
   release_slot(heap_[pos].slot());
   const Node last = heap_.back();
   heap_.pop_back();

@@ -1,18 +1,20 @@
 #include "sim/simulator.h"
 
-#include <cassert>
+#include "sim/assert.h"
 
 namespace ccrsim {
 
 EventHandle Simulator::schedule_at(sim_time_us t_us, EventTarget* target, std::uint64_t arg) {
-  assert(target != nullptr);
-  // Never schedule into the past: a model bug would otherwise reorder history silently.
-  return queue_.push(t_us < now_us_ ? now_us_ : t_us, target, arg);
+  CCRSIM_ASSERT(target != nullptr);
+  // Never into the past: a model bug would otherwise reorder history. A caller that means "now or later" says so.
+  CCRSIM_ASSERT(t_us >= now_us_);
+  return queue_.push(t_us, target, arg);
 }
 
 EventHandle Simulator::reschedule_at(EventHandle& handle, sim_time_us t_us, EventTarget* target, std::uint64_t arg) {
-  assert(target != nullptr);
-  const EventHandle moved = queue_.reschedule(handle, t_us < now_us_ ? now_us_ : t_us, target, arg);
+  CCRSIM_ASSERT(target != nullptr);
+  CCRSIM_ASSERT(t_us >= now_us_);
+  const EventHandle moved = queue_.reschedule(handle, t_us, target, arg);
   handle = EventHandle{};
   return moved;
 }
@@ -30,6 +32,7 @@ void Simulator::mix_fingerprint(std::uint64_t value) {
 bool Simulator::step(sim_time_us end_us) {
   if (queue_.empty() || queue_.next_time() > end_us) return false;
   const FiredEvent e = queue_.pop();
+  CCRSIM_ASSERT(e.time >= now_us_);  // time never runs backwards
   now_us_ = e.time;
   ++events_processed_;
   mix_fingerprint(static_cast<std::uint64_t>(e.time) * 0x100000001b3ULL ^ e.arg);

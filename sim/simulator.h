@@ -3,6 +3,7 @@
 // events on themselves (EventTarget + arg); nothing here knows what a domain or a shard is.
 #include <cstdint>
 
+#include "sim/buggify.h"
 #include "sim/event_queue.h"
 #include "sim/time.h"
 
@@ -36,6 +37,9 @@ class Simulator {
   std::uint64_t fingerprint() const { return fingerprint_; }
   // Models fold their own decisions (e.g. a state change) into the fingerprint.
   void mix_fingerprint(std::uint64_t value);
+  // The run's buggify sites (off unless a swarm run enables them).
+  Buggify& buggify() { return buggify_; }
+  const Buggify& buggify() const { return buggify_; }
 
  private:
   EventQueue queue_;
@@ -43,6 +47,7 @@ class Simulator {
   std::uint64_t events_processed_ = 0;
   std::uint64_t fingerprint_ = 0xcbf29ce484222325ULL;
   bool stop_requested_ = false;
+  Buggify buggify_;
 };
 
 }  // namespace ccrsim

@@ -19,119 +19,24 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <span>
 
+#include "sim/assert.h"
+#include "sim/network/max_min_solver.h"
 #include "sim/rng.h"
 
 namespace ccrsim {
 
 namespace {
 
-constexpr double kUnlimitedRate = std::numeric_limits<double>::infinity();
 // Rounding in the remaining-bytes arithmetic leaves crumbs; a flow this close to done is done.
 constexpr double kDoneWithinBytes = 1.0;
 constexpr double kUsPerSecond = 1e6;
-
-// Max-min fair rates by progressive filling: all unfrozen flows grow at the same pace until a resource they use is
-// saturated or a flow reaches its own cap; those flows freeze and the rest keep growing. Flows limited elsewhere
-// thus leave their share to the others. General over resources so a flow may later also use, say, a domain's NIC;
-// today each flow uses exactly its link.
-class MaxMinSolver {
- public:
-  static constexpr int kMaxResourcesPerFlow = 2;
-  struct Flow {
-    std::array<std::uint32_t, kMaxResourcesPerFlow> resources{};
-    int resource_count = 0;
-    double max_rate_bytes_per_s = kUnlimitedRate;
-  };
-
-  // Fills rates_bytes_per_s (same size as flows). Scratch buffers are kept, so a steady state does not allocate.
-  void solve(std::span<const double> capacity_bytes_per_s, std::span<const Flow> flows,
-             std::span<double> rates_bytes_per_s) {
-    assert(flows.size() == rates_bytes_per_s.size());
-    headroom_.assign(capacity_bytes_per_s.begin(), capacity_bytes_per_s.end());
-    users_.assign(capacity_bytes_per_s.size(), 0);
-    frozen_.assign(flows.size(), 0);
-    std::fill(rates_bytes_per_s.begin(), rates_bytes_per_s.end(), 0.0);
-    for (const Flow& f : flows) {
-      for (int i = 0; i < f.resource_count; ++i) ++users_[f.resources[i]];
-    }
-    std::size_t unfrozen = flows.size();
-    while (unfrozen > 0) {
-      const Step step = next_step(flows, rates_bytes_per_s);
-      if (step.delta == kUnlimitedRate) {
-        // Nothing bounds the remaining flows: they run at their (infinite) cap.
-        for (std::size_t f = 0; f < flows.size(); ++f) {
-          if (!frozen_[f]) rates_bytes_per_s[f] = kUnlimitedRate;
-        }
-        return;
-      }
-      grow(flows, rates_bytes_per_s, step.delta);
-      unfrozen -= freeze(capacity_bytes_per_s, flows, rates_bytes_per_s, step);
-    }
-  }
-
- private:
-  static constexpr double kSaturatedFraction = 1e-12;
-
-  struct Step {
-    double delta = kUnlimitedRate;
-    std::int64_t limiting_resource = -1;  // the argmin, frozen explicitly so every round freezes something
-    std::int64_t limiting_flow = -1;
-  };
-
-  Step next_step(std::span<const Flow> flows, std::span<const double> rates) const {
-    Step step;
-    for (std::size_t r = 0; r < headroom_.size(); ++r) {
-      if (users_[r] == 0) continue;
-      const double share = std::max(0.0, headroom_[r]) / static_cast<double>(users_[r]);
-      if (share < step.delta) step = {share, static_cast<std::int64_t>(r), -1};
-    }
-    for (std::size_t f = 0; f < flows.size(); ++f) {
-      if (frozen_[f]) continue;
-      const double to_cap = std::max(0.0, flows[f].max_rate_bytes_per_s - rates[f]);
-      if (to_cap < step.delta) step = {to_cap, -1, static_cast<std::int64_t>(f)};
-    }
-    return step;
-  }
-
-  void grow(std::span<const Flow> flows, std::span<double> rates, double delta) {
-    for (std::size_t f = 0; f < flows.size(); ++f) {
-      if (frozen_[f]) continue;
-      rates[f] += delta;
-      for (int i = 0; i < flows[f].resource_count; ++i) headroom_[flows[f].resources[i]] -= delta;
-    }
-  }
-
-  // Freezes the flows at their cap or on a saturated resource; returns how many.
-  std::size_t freeze(std::span<const double> capacity, std::span<const Flow> flows, std::span<const double> rates,
-                     const Step& step) {
-    std::size_t count = 0;
-    for (std::size_t f = 0; f < flows.size(); ++f) {
-      if (frozen_[f]) continue;
-      const Flow& flow = flows[f];
-      bool done = static_cast<std::int64_t>(f) == step.limiting_flow || rates[f] >= flow.max_rate_bytes_per_s;
-      for (int i = 0; i < flow.resource_count && !done; ++i) {
-        const std::uint32_t r = flow.resources[i];
-        done =
-            static_cast<std::int64_t>(r) == step.limiting_resource || headroom_[r] <= kSaturatedFraction * capacity[r];
-      }
-      if (!done) continue;
-      frozen_[f] = 1;
-      ++count;
-      for (int i = 0; i < flow.resource_count; ++i) --users_[flow.resources[i]];
-    }
-    return count;
-  }
-
-  std::vector<double> headroom_;
-  std::vector<std::uint32_t> users_;
-  std::vector<char> frozen_;
-};
+// Buggify (sim/buggify.h): how often an active site cuts a transfer as it starts.
+constexpr double kBuggifyCutProbability = 0.01;
 
 }  // namespace
 
@@ -177,15 +82,20 @@ struct Network::Impl final : EventTarget {
 
   Impl(Simulator& simulator, const NetworkConfig& config) : sim(simulator) {
     const std::size_t n = config.endpoints.size();
-    assert(config.links.size() == n * n);
+    CCRSIM_ASSERT(config.links.size() == n * n);
     domain_up.assign(n, 1);
     links.reserve(n * n);
     for (std::size_t from = 0; from < n; ++from) {
       const std::string& a = config.endpoints[from];
-      domain_index.emplace(a, static_cast<DomainId>(from));
+      const bool fresh = domain_index.emplace(a, static_cast<DomainId>(from)).second;
+      CCRSIM_ASSERT(fresh);  // endpoint names are unique: they name the random streams
       for (std::size_t to = 0; to < n; ++to) {
         const std::string& b = config.endpoints[to];
-        links.emplace_back(static_cast<DomainId>(from), static_cast<DomainId>(to), config.links[from * n + to],
+        const LinkConfig& lc = config.links[from * n + to];
+        CCRSIM_ASSERT(lc.latency_us >= 0 && lc.jitter_us >= 0);
+        CCRSIM_ASSERT(lc.loss >= 0 && lc.loss < 1);
+        CCRSIM_ASSERT(lc.bandwidth_bytes_per_s > 0);
+        links.emplace_back(static_cast<DomainId>(from), static_cast<DomainId>(to), lc,
                            Rng(config.seed, "network/" + a + "->" + b));
       }
     }
@@ -199,7 +109,8 @@ struct Network::Impl final : EventTarget {
 
   int domain_count() const { return static_cast<int>(domain_up.size()); }
   std::uint32_t link_index(DomainId from, DomainId to) const {
-    assert(from >= 0 && from < domain_count() && to >= 0 && to < domain_count());
+    CCRSIM_ASSERT(from >= 0 && from < domain_count());
+    CCRSIM_ASSERT(to >= 0 && to < domain_count());
     return static_cast<std::uint32_t>(from * domain_count() + to);
   }
   Link& link(DomainId from, DomainId to) { return links[link_index(from, to)]; }
@@ -228,6 +139,8 @@ struct Network::Impl final : EventTarget {
     if (!free_slots.empty()) {
       const std::uint32_t slot = free_slots.back();
       free_slots.pop_back();
+      CCRSIM_ASSERT(flows[slot].phase == Phase::kFree);
+      CCRSIM_ASSERT(!flows[slot].event.valid());
       return slot;
     }
     flows.emplace_back();
@@ -236,6 +149,8 @@ struct Network::Impl final : EventTarget {
 
   void release_flow(std::uint32_t slot) {
     Flow& f = flows[slot];
+    CCRSIM_ASSERT(f.phase != Phase::kFree);  // released once
+    CCRSIM_ASSERT(!sim.pending(f.event));    // nothing left to fire for it
     f.phase = Phase::kFree;
     f.target = nullptr;
     f.event = EventHandle{};
@@ -251,11 +166,13 @@ struct Network::Impl final : EventTarget {
   }
 
   void add_pushing(Link& l, std::uint32_t slot) {
+    CCRSIM_ASSERT(flows[slot].phase == Phase::kPushing);
+    CCRSIM_ASSERT_SLOW(!std::binary_search(l.pushing.begin(), l.pushing.end(), slot));
     l.pushing.insert(std::lower_bound(l.pushing.begin(), l.pushing.end(), slot), slot);
   }
   void remove_pushing(Link& l, std::uint32_t slot) {
     const auto it = std::lower_bound(l.pushing.begin(), l.pushing.end(), slot);
-    assert(it != l.pushing.end() && *it == slot);
+    CCRSIM_ASSERT(it != l.pushing.end() && *it == slot);
     l.pushing.erase(it);
   }
 
@@ -263,6 +180,7 @@ struct Network::Impl final : EventTarget {
 
   void integrate(Flow& f) {
     const sim_time_us elapsed_us = sim.now() - f.updated_at_us;
+    CCRSIM_ASSERT(elapsed_us >= 0);
     if (elapsed_us > 0 && f.rate_bytes_per_s > 0) {
       f.remaining_bytes -= f.rate_bytes_per_s * static_cast<double>(elapsed_us) / kUsPerSecond;
     }
@@ -274,6 +192,8 @@ struct Network::Impl final : EventTarget {
   // `live` is live_pushing() of the flow's link, which the callers already know.
   void schedule_push_done(std::uint32_t slot, std::size_t live) {
     Flow& f = flows[slot];
+    CCRSIM_ASSERT(f.phase == Phase::kPushing);
+    CCRSIM_ASSERT(live >= 1);
     f.merged = false;
     if (std::isinf(f.rate_bytes_per_s)) f.remaining_bytes = 0;  // an unbounded link sends everything at once
     if (f.remaining_bytes <= kDoneWithinBytes) {
@@ -297,6 +217,7 @@ struct Network::Impl final : EventTarget {
   // two: nobody's share changes when it stops pushing); otherwise the end of the push is an event of its own.
   void schedule_push_end(std::uint32_t slot, sim_time_us end_us, std::size_t live) {
     Flow& f = flows[slot];
+    CCRSIM_ASSERT(end_us >= sim.now());
     if (live == 1 && end_us <= kTimeNever - f.latency_us) {
       f.merged = true;
       f.push_end_us = end_us;
@@ -324,6 +245,7 @@ struct Network::Impl final : EventTarget {
         continue;
       }
       integrate(f);
+      CCRSIM_ASSERT(f.phase == Phase::kPushing);
       f.phase = Phase::kPropagating;
       f.merged = false;
       f.remaining_bytes = 0;
@@ -340,6 +262,7 @@ struct Network::Impl final : EventTarget {
     const std::size_t n = l.pushing.size();
     if (n == 0) return;
     const double capacity = l.capacity_bytes_per_s();
+    CCRSIM_ASSERT(capacity >= 0);
     bool capped = false;
     for (std::uint32_t slot : l.pushing) capped = capped || flows[slot].max_rate_bytes_per_s != kUnlimitedRate;
     if (!capped) {
@@ -360,6 +283,8 @@ struct Network::Impl final : EventTarget {
   // `live`: the flows pushing on the link (live_pushing), counted once by the caller.
   void apply_rate(std::uint32_t slot, double rate_bytes_per_s, std::size_t live) {
     Flow& f = flows[slot];
+    CCRSIM_ASSERT(rate_bytes_per_s >= 0);
+    CCRSIM_ASSERT(rate_bytes_per_s <= f.max_rate_bytes_per_s * (1 + 1e-9));  // the solver's rounding at most
     // Same rate: remaining bytes still fall on the same line and the pending completion is still right.
     // A merged flow that now shares its link must end its push with an event again (the others speed up then).
     const bool unmerge = f.merged && live > 1;
@@ -371,7 +296,8 @@ struct Network::Impl final : EventTarget {
 
   TransferId start(DomainId from, DomainId to, std::int64_t bytes, EventTarget* target, std::uint64_t arg,
                    double max_rate_bytes_per_s) {
-    assert(target != nullptr && bytes >= 0);
+    CCRSIM_ASSERT(target != nullptr);
+    CCRSIM_ASSERT(bytes >= 0);
     const std::uint32_t link_idx = link_index(from, to);
     const std::uint32_t slot = allocate_flow();
     Flow& f = flows[slot];
@@ -389,6 +315,10 @@ struct Network::Impl final : EventTarget {
       return id;
     }
     f.latency_us = one_way_latency_us(from, to);
+    if (sim.buggify().fires("network/transfer-cut", kBuggifyCutProbability)) {
+      fail(slot);  // as if the connection dropped: every transfer's owner must survive that
+      return id;
+    }
     if (bytes == 0) {
       begin_propagation(slot);
       return id;
@@ -401,6 +331,8 @@ struct Network::Impl final : EventTarget {
 
   void begin_propagation(std::uint32_t slot) {
     Flow& f = flows[slot];
+    CCRSIM_ASSERT(f.latency_us >= 0);
+    CCRSIM_ASSERT(!sim.pending(f.event));
     f.phase = Phase::kPropagating;
     f.remaining_bytes = 0;
     f.rate_bytes_per_s = 0;
@@ -411,6 +343,7 @@ struct Network::Impl final : EventTarget {
   // of ours so a cancel before then still silences it.
   void fail(std::uint32_t slot) {
     Flow& f = flows[slot];
+    CCRSIM_ASSERT(f.phase != Phase::kFailing);  // fails once (a fresh slot that cannot start is still kFree)
     if (f.phase == Phase::kPushing) remove_pushing(links[f.link], slot);
     sim.cancel(f.event);
     f.phase = Phase::kFailing;
@@ -449,6 +382,7 @@ struct Network::Impl final : EventTarget {
 
   void on_event(std::uint64_t arg) override {
     const auto slot = static_cast<std::uint32_t>(arg);
+    CCRSIM_ASSERT(arg < flows.size());
     Flow& f = flows[slot];
     f.event = EventHandle{};  // fired
     switch (f.phase) {
@@ -463,13 +397,14 @@ struct Network::Impl final : EventTarget {
       case Phase::kFailing:
         return notify(slot, kTransferFailed);
       case Phase::kFree:
-        assert(false && "event for a free flow slot");
+        CCRSIM_ASSERT(false && "event for a free flow slot");
         return;
     }
   }
 
   void on_push_done(std::uint32_t slot) {
     Flow& f = flows[slot];
+    CCRSIM_ASSERT(!f.merged);  // a merged flow's event is its delivery
     integrate(f);
     if (f.remaining_bytes > kDoneWithinBytes) {  // cannot happen with rounded-up times, but never deliver early
       schedule_push_done(slot, live_pushing(links[f.link]));
@@ -484,6 +419,8 @@ struct Network::Impl final : EventTarget {
   // Frees the slot before calling the target, which may well start or cancel transfers from inside on_event.
   void notify(std::uint32_t slot, std::uint64_t failed_bit) {
     Flow& f = flows[slot];
+    CCRSIM_ASSERT(f.target != nullptr);
+    CCRSIM_ASSERT(failed_bit == 0 || f.phase == Phase::kFailing);
     EventTarget* target = f.target;
     const std::uint64_t arg = f.arg;
     if (failed_bit == 0) links[f.link].bytes_delivered += f.bytes;
@@ -542,6 +479,7 @@ TransferId Network::start_transfer(DomainId from, DomainId to, std::int64_t byte
 bool Network::set_transfer_max_rate(TransferId id, double max_rate_bytes_per_s) {
   const Impl::Flow* f = impl_->find(id);
   if (f == nullptr || f->phase != Impl::Phase::kPushing || impl_->push_finished(*f)) return false;
+  CCRSIM_ASSERT(!std::isnan(max_rate_bytes_per_s));
   impl_->flows[id.slot].max_rate_bytes_per_s = std::max(0.0, max_rate_bytes_per_s);
   impl_->recompute_shares(f->link);
   return true;
@@ -582,18 +520,20 @@ void Network::set_link_up(DomainId a, DomainId b, bool up) {
 }
 
 void Network::set_domain_up(DomainId d, bool up) {
-  assert(d >= 0 && d < domain_count());
+  CCRSIM_ASSERT(d >= 0 && d < domain_count());
   impl_->domain_up[static_cast<std::size_t>(d)] = up ? 1 : 0;
   if (up) return;
   impl_->fail_flows_on([d](const Impl::Link& l) { return l.from == d || l.to == d; });
 }
 
 void Network::add_latency(DomainId a, DomainId b, sim_time_us extra_us) {
+  CCRSIM_ASSERT(impl_->link(a, b).extra_latency_us + extra_us >= 0);  // a fault removes only what it added
   impl_->link(a, b).extra_latency_us += extra_us;
   if (a != b) impl_->link(b, a).extra_latency_us += extra_us;
 }
 
 void Network::set_bandwidth_override(DomainId a, DomainId b, std::optional<double> bytes_per_s) {
+  CCRSIM_ASSERT(!bytes_per_s || *bytes_per_s >= 0);
   impl_->link(a, b).bandwidth_override_bytes_per_s = bytes_per_s;
   impl_->link(b, a).bandwidth_override_bytes_per_s = bytes_per_s;
   impl_->recompute_shares(impl_->link_index(a, b));

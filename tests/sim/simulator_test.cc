@@ -1,6 +1,10 @@
 #include "sim/simulator.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <vector>
 
 namespace ccrsim {
@@ -59,15 +63,25 @@ TEST_CASE("run_until never moves the clock backwards") {
   CHECK(sim.now() == 100);
 }
 
-TEST_CASE("handlers may schedule - the past is clamped to now") {
+TEST_CASE("handlers may schedule at now - and scheduling into the past is a defect that aborts") {
   Simulator sim;
   Recorder r(sim);
   sim.schedule_at(10, &r, Recorder::kChain);
   CHECK(sim.run_until(10));  // the follow-up at 15 is beyond the end
   CHECK(r.fired == Firings{{10, Recorder::kChain}});
-  sim.schedule_at(3, &r, 7);  // in the past: runs at now, before the follow-up
+  sim.schedule_at(sim.now(), &r, 7);  // now: runs before the follow-up
   CHECK(sim.run_until(20));
   CHECK(r.fired == Firings{{10, Recorder::kChain}, {10, 7}, {15, Recorder::kChain + 1}});
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (std::freopen("/dev/null", "w", stderr) == nullptr) _exit(3);
+    sim.schedule_at(3, &r, 8);  // the past: no silent clamping
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFSIGNALED(status));
 }
 
 TEST_CASE("step fires exactly one due event") {
