@@ -16,7 +16,7 @@ Index leader_with_settings() {
   return leader;
 }
 
-TEST_CASE("the block-list keeps blocks, routing and lease settings on the leader") {
+TEST_CASE("the block-list keeps blocks - routing and lease settings on the leader") {
   CHECK(block_listed_setting("blocks.write"));
   CHECK(block_listed_setting("plugins.replication.translog.retention_lease.pruning.enabled"));
   CHECK(block_listed_setting("write.wait_for_active_shards"));
@@ -26,7 +26,7 @@ TEST_CASE("the block-list keeps blocks, routing and lease settings on the leader
   CHECK(strip_index_prefix("refresh_interval") == "refresh_interval");
 }
 
-TEST_CASE("follower settings: the leader's minus the block-list, overlaid with the overrides") {
+TEST_CASE("follower settings: the leader's minus the block-list overlaid with the overrides") {
   const Index leader = leader_with_settings();
   int replicas = leader.number_of_replicas();
   const json overrides = {{"index.number_of_replicas", 3}, {"index.number_of_shards", 9}, {"codec", "best"}};

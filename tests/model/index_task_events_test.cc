@@ -15,7 +15,7 @@ TEST_CASE("index task event args keep the shipped bit layout") {
   CHECK(static_cast<std::uint64_t>(IndexTaskEvent::kChunkTimedOut) == 9);
 }
 
-TEST_CASE("index task event args read back kind, shard, slot and generation") {
+TEST_CASE("index task event args read back kind - shard - slot and generation") {
   const std::uint64_t arg = IndexTaskEventArg::pack(IndexTaskEvent::kStoreMetadataRetry, 1023, 255, 0xFFFFFFFFU);
   CHECK(IndexTaskEventArg::kind(arg) == IndexTaskEvent::kStoreMetadataRetry);
   CHECK(IndexTaskEventArg::shard(arg) == 1023);

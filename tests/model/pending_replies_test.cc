@@ -40,7 +40,7 @@ TEST_CASE("a waiting reply times out after 30 s and a failed task reaches nothin
   CHECK(answer->body["error"]["reason"] == "Timed out when waiting for persistent task after 30s");
 }
 
-TEST_CASE("continuations run after their delay, in time order") {
+TEST_CASE("continuations run after their delay in time order") {
   Simulator sim;
   PendingReplies replies(sim);
   std::vector<int> ran;

@@ -46,7 +46,7 @@ TEST_CASE("the running status of a bootstrap: keys in the plugin's order and the
   CHECK_FALSE(view.status(&e, ReplicationFixture::kFollower, false).body.contains("shard_replication_details"));
 }
 
-TEST_CASE("the sampled numbers of a syncing replication: checkpoints, lags and the status string") {
+TEST_CASE("the sampled numbers of a syncing replication: checkpoints - lags and the status string") {
   ReplicationFixture f;
   Index& leader = f.leader_index("leader-01", 1);
   leader.shard(0).append_synthetic(50, 0, 0, 1000);

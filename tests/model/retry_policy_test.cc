@@ -5,7 +5,7 @@
 namespace ccrsim {
 namespace {
 
-TEST_CASE("the retry helper sleeps 10, 20, 40, 80 s between five attempts") {
+TEST_CASE("the retry helper sleeps 10 - 20 - 40 - 80 s between five attempts") {
   CHECK(RetryPolicy::sleep_after(0) == 10 * kUsPerS);
   CHECK(RetryPolicy::sleep_after(1) == 20 * kUsPerS);
   CHECK(RetryPolicy::sleep_after(2) == 40 * kUsPerS);

@@ -17,7 +17,7 @@ Scenario two_domains() {
   return scenario;
 }
 
-TEST_CASE("the world builder builds the scenario's domains and, for a run, its contents before t = 0") {
+TEST_CASE("the world builder builds the scenario's domains and for a run its contents before t = 0") {
   Scenario scenario = two_domains();
   IndexSpec index;
   index.domain = "leader-domain";
