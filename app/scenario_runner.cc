@@ -13,14 +13,13 @@
 #include "app/workload_results.h"
 #include "model/faults/fault_injector.h"
 #include "model/faults/random_faults.h"
-#include "model/network_config.h"
 #include "model/replication/autofollow_service.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/core_apis.h"
 #include "model/rest/rest_router.h"
 #include "model/world.h"
+#include "model/world_builder.h"
 #include "reports/checks.h"
-#include "sim/network/network.h"
 #include "sim/rng.h"
 #include "sim/simulator.h"
 
@@ -31,51 +30,6 @@ namespace {
 // The longest run the format allows (spec §3.2); a run without `duration` never goes past it.
 constexpr sim_time_us kHorizonUs = 365 * kUsPerDay;
 constexpr std::uint64_t kProgressEveryEvents = 1 << 16;
-
-void create_initial_indices(World& world, const Scenario& scenario) {
-  for (const IndexSpec& spec : scenario.indices) {
-    Domain& domain = world.domain(*world.find_domain(spec.domain));
-    Index& index = domain.create_index(spec.name, spec.shards, spec.replicas, 0);
-    // Pre-existing documents, spread evenly over the primaries, written "before" t = 0.
-    for (int s = 0; s < spec.shards; ++s) {
-      const std::int64_t n = spec.docs / spec.shards + (s < spec.docs % spec.shards ? 1 : 0);
-      index.shard(s).append_synthetic(n, 0, 0, spec.doc_size_bytes);
-    }
-  }
-}
-
-void add_workloads(World& world, const Scenario& scenario, sim_time_us end_us) {
-  for (std::size_t i = 0; i < scenario.workload.size(); ++i) {
-    const WorkloadSpec& spec = scenario.workload[i];
-    Domain& domain = world.domain(*world.find_domain(spec.domain));
-    // "created with default settings if missing": before t = 0, like the indices section.
-    if (!spec.rollover && domain.find_index(spec.index) == nullptr) domain.create_index(spec.index, 1, 1, 0);
-    domain.add_workload(Workload(spec, scenario.seed, static_cast<int>(i), end_us));
-  }
-}
-
-// The `connections:` section: each connection is requested, validated and accepted before t = 0 through the same
-// lifecycle the `aws:` steps use, with the stage timers collapsed.
-void add_connections(World& world, const Scenario& scenario) {
-  ConnectionLifecycle& lifecycle = world.connection_lifecycle();
-  lifecycle.set_instant(true);
-  for (const ConnectionSpec& spec : scenario.connections) {
-    CreateConnectionRequest request;
-    request.local = *world.find_domain(spec.from);
-    request.remote = *world.find_domain(spec.to);
-    request.alias = spec.alias;
-    request.vpc_endpoint = spec.mode == ConnectionMode::kVpcEndpoint;
-    request.search_only = spec.search_only;
-    ConnectionOutcome created = lifecycle.create_outbound(request);
-    if (created.connection == nullptr || created.connection->status != ConnectionStatus::kPendingAcceptance) continue;
-    ConnectionOutcome accepted = lifecycle.accept(*created.connection, request.remote);
-    if (accepted.error) {
-      // Accepting would break the limit: the connection stays pending, with the reason for the report.
-      created.connection->message = accepted.error->body.value("message", "");
-    }
-  }
-  lifecycle.set_instant(false);
-}
 
 // When a run without `duration` ends after its steps: every fault window closed and every bounded writer done.
 sim_time_us natural_end_us(const Scenario& scenario, sim_time_us now_us) {
@@ -110,6 +64,40 @@ void run_events(Simulator& sim, sim_time_us limit_us, const std::function<bool()
       if (options.progress) options.progress(sim.now(), sim.events_processed());
     }
   }
+}
+
+// A run with `duration` stops there; one without runs its steps, then until every fault window and writer is done.
+void run_to_end(Simulator& sim, const Scenario& scenario, const StepRunner& steps, const RunOptions& options,
+                RunGuard& guard) {
+  if (scenario.duration_us) {
+    run_events(
+        sim, *scenario.duration_us, [] { return true; }, options, guard);
+    if (!guard.exceeded(sim.events_processed(), sim.now())) sim.run_until(*scenario.duration_us);
+    return;
+  }
+  run_events(
+      sim, kHorizonUs, [&] { return !steps.done(); }, options, guard);
+  const sim_time_us end = natural_end_us(scenario, sim.now());
+  run_events(
+      sim, end, [] { return true; }, options, guard);
+  if (!guard.exceeded(sim.events_processed(), sim.now())) sim.run_until(end);
+}
+
+void fill_run_identity(RunResult& r, const Scenario& scenario, sim_time_us end_us) {
+  r.ccrsim_version = version();
+  r.scenario_name = scenario.name;
+  r.scenario_file = scenario.file;
+  r.seed = scenario.seed;
+  r.end_us = end_us;
+}
+
+// Once the replications are in: the topology, throughput inputs and writers, then the `checks:` over all of it.
+void add_world_summaries_and_checks(RunResult& r, World& world, const Scenario& scenario) {
+  r.topology = summarize_topology(world, r.replications);
+  fill_throughput_inputs(world, r.replications);
+  r.workloads = workload_results(world);
+  for (ReplicationResult& rep : r.replications) rep.lag_threshold_us = scenario.lag_threshold_us;
+  r.checks = evaluate_checks(scenario.checks, r);
 }
 
 std::vector<ConnectionResult> connection_results(const World& world) {
@@ -160,17 +148,15 @@ void mark_unfinished_steps(const Scenario& scenario, std::vector<StepResult>& st
 RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   RunOutcome outcome;
   Simulator sim;
-  Network network(sim, network_config(scenario));
-  World world(sim, network, scenario);
+  WorldBuilder built(sim, scenario);
+  World& world = built.world();
   if (!options.trace_path.empty() && !world.trace().open(options.trace_path, outcome.error)) {
     outcome.error = "cannot write trace file '" + options.trace_path + "': " + outcome.error;
     return outcome;
   }
   const sim_time_us end_bound_us = scenario.duration_us.value_or(kHorizonUs);
   world.set_end_us(end_bound_us);
-  create_initial_indices(world, scenario);
-  add_workloads(world, scenario, end_bound_us);
-  add_connections(world, scenario);
+  built.add_scenario_contents(end_bound_us);
 
   RestRouter router;
   register_core_apis(router);
@@ -197,18 +183,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   steps.start();
 
   RunGuard guard(options.limits);
-  if (scenario.duration_us) {
-    run_events(
-        sim, *scenario.duration_us, [] { return true; }, options, guard);
-    if (!guard.exceeded(sim.events_processed(), sim.now())) sim.run_until(*scenario.duration_us);
-  } else {
-    run_events(
-        sim, kHorizonUs, [&] { return !steps.done(); }, options, guard);
-    const sim_time_us end = natural_end_us(scenario, sim.now());
-    run_events(
-        sim, end, [] { return true; }, options, guard);
-    if (!guard.exceeded(sim.events_processed(), sim.now())) sim.run_until(end);
-  }
+  run_to_end(sim, scenario, steps, options, guard);
   if (!guard.message().empty()) {
     outcome.error = "the run was stopped: " + guard.message();
     return outcome;
@@ -216,11 +191,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   for (DomainId d = 0; d < world.domain_count(); ++d) world.domain(d).catch_up_writes(sim.now());
 
   RunResult& r = outcome.result;
-  r.ccrsim_version = version();
-  r.scenario_name = scenario.name;
-  r.scenario_file = scenario.file;
-  r.seed = scenario.seed;
-  r.end_us = sim.now();
+  fill_run_identity(r, scenario, sim.now());
   r.steps = steps.results();
   mark_unfinished_steps(scenario, r.steps, sim.now());
   r.domains = domain_results(world);
@@ -236,11 +207,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.disasters = recorder.disasters();
   r.autofollow_rules = autofollow_results(autofollow, replication);
   add_rule_lint(lint_autofollow_rules(scenario), r);
-  r.topology = summarize_topology(world, r.replications);
-  fill_throughput_inputs(world, r.replications);
-  r.workloads = workload_results(world);
-  for (ReplicationResult& rep : r.replications) rep.lag_threshold_us = scenario.lag_threshold_us;
-  r.checks = evaluate_checks(scenario.checks, r);
+  add_world_summaries_and_checks(r, world, scenario);
   r.fingerprint = sim.fingerprint();
   r.events = sim.events_processed();
   world.trace().flush();

@@ -111,9 +111,8 @@ std::optional<RestResponse> authorize(const RestContext& ctx, const char* action
   return authorize_user(ctx.domain().security(), ctx.request.user, action, index);
 }
 
-}  // namespace
-
-void register_replication_api(RestRouter& router, ReplicationService& service) {
+// _start, _stop, _pause and _resume.
+void register_lifecycle_endpoints(RestRouter& router, ReplicationService& service) {
   const std::string base = kBase;
 
   router.add_async("PUT", base + "{index}/_start", [&service](RestContext& ctx, Responder done) {
@@ -163,6 +162,11 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
     if (auto denied = authorize(ctx, replication_action::kResume, ctx.param("index"))) return done(std::move(*denied));
     service.resume(ctx.domain_id, ctx.param("index"), force, std::move(done));
   });
+}
+
+// _status, _update and the stats endpoints.
+void register_view_endpoints(RestRouter& router, ReplicationService& service) {
+  const std::string base = kBase;
 
   router.add("GET", base + "{index}/_status", [&service](RestContext& ctx) {
     if (auto denied = authorize(ctx, replication_action::kStatus, ctx.param("index"))) return std::move(*denied);
@@ -195,6 +199,13 @@ void register_replication_api(RestRouter& router, ReplicationService& service) {
     if (auto denied = authorize(ctx, replication_action::kFollowerStats, "*")) return std::move(*denied);
     return service.follower_stats(ctx.domain_id);
   });
+}
+
+}  // namespace
+
+void register_replication_api(RestRouter& router, ReplicationService& service) {
+  register_lifecycle_endpoints(router, service);
+  register_view_endpoints(router, service);
 }
 
 }  // namespace ccrsim

@@ -5,6 +5,8 @@
 //
 // The REST handlers (replication_api.cc) parse and validate requests and call the operations below; the report
 // writer reads entries() and samples ops_lag()/time_lag_us(). Nothing needs a per-tick call: every wait is an event.
+// Its parts live apart: waiting API answers in PendingReplies, the _status view and the sampled numbers in
+// ReplicationStatusView, the stats endpoints in replication_stats.h, the outage handling in replication_outages.cc.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -13,23 +15,15 @@
 #include <vector>
 
 #include "model/replication/index_replication_task.h"
+#include "model/replication/pending_replies.h"
 #include "model/replication/replication_context.h"
 #include "model/replication/replication_entry.h"
+#include "model/replication/replication_status.h"
 #include "model/rest/rest_response.h"
 #include "model/rest/rest_router.h"
 #include "sim/event_queue.h"
 
 namespace ccrsim {
-
-// One sample of a replication for the report's lag series (spec §6.2): taken every sample_interval.
-struct ReplicationSample {
-  std::string status;    // as status_string()
-  bool running = false;  // BOOTSTRAPPING or SYNCING (or the transient RUNNING): percentiles use these samples
-  std::int64_t leader_checkpoint = 0;
-  std::int64_t follower_checkpoint = 0;
-  std::int64_t lag_ops = 0;
-  sim_time_us lag_time_us = 0;
-};
 
 struct StartReplicationRequest {
   std::string follower_index;
@@ -47,7 +41,7 @@ struct StartReplicationRequest {
 class ReplicationService final : public EventTarget, private ReplicationControl {
  public:
   // The API's wait for the index task (start: RESTORING, or FOLLOWING with wait_for_restore; resume: FOLLOWING).
-  static constexpr sim_time_us kApiWaitTimeoutUs = 30 * kUsPerS;
+  static constexpr sim_time_us kApiWaitTimeoutUs = PendingReplies::kWaitTimeoutUs;
 
   // Replication over the world's network.
   explicit ReplicationService(World& world);
@@ -64,24 +58,23 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   // force_resume (3.8+): with the leases gone, stop internally, delete the follower and bootstrap again.
   void resume(DomainId follower, const std::string& index, bool force_resume, Responder done);
   RestResponse stop(DomainId follower, const std::string& index);
-  RestResponse status(DomainId follower, const std::string& index, bool verbose);
+  RestResponse status(DomainId follower, const std::string& index, bool verbose) {
+    return status_view_.status(active_entry(follower, index), follower, verbose);
+  }
   RestResponse update(DomainId follower, const std::string& index, const json& settings);
   RestResponse follower_stats(DomainId follower);
   RestResponse leader_stats(DomainId leader);
 
-  // Report metrics. Entries are never removed; pointers stay valid for the service's life.
+  // Report metrics (ReplicationStatusView). Entries are never removed; pointers stay valid for the service's life.
   const std::vector<std::unique_ptr<ReplicationEntry>>& entries() const { return entries_; }
-  // The _status string now: SYNCING, BOOTSTRAPPING, PAUSED, FAILED, RUNNING; STOPPED after a stop.
-  std::string status_string(const ReplicationEntry& entry);
-  // Σ leader global checkpoints and Σ follower checkpoints over primaries, as _status sums them.
-  std::int64_t leader_checkpoint(const ReplicationEntry& entry);
-  std::int64_t follower_checkpoint(const ReplicationEntry& entry) const;
+  std::string status_string(const ReplicationEntry& entry) const { return status_view_.status_string(entry); }
+  std::int64_t leader_checkpoint(const ReplicationEntry& entry) { return status_view_.leader_checkpoint(entry); }
+  std::int64_t follower_checkpoint(const ReplicationEntry& entry) const {
+    return status_view_.follower_checkpoint(entry);
+  }
   std::int64_t ops_lag(const ReplicationEntry& entry) { return leader_checkpoint(entry) - follower_checkpoint(entry); }
-  // now minus the leader write time of the oldest operation not yet applied on the follower; 0 when caught up.
-  sim_time_us time_lag_us(const ReplicationEntry& entry);
-
-  // Everything the sampler needs, in one call.
-  ReplicationSample sample(const ReplicationEntry& entry);
+  sim_time_us time_lag_us(const ReplicationEntry& entry) { return status_view_.time_lag_us(entry); }
+  ReplicationSample sample(const ReplicationEntry& entry) { return status_view_.sample(entry); }
 
   // The leader index `index` on `domain` changed outside the synthetic writers (an explicit document write, a
   // close, a delete): followers re-check their long polls now instead of at the next 5 s monitor pass.
@@ -108,16 +101,6 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   void on_event(std::uint64_t arg) override;
 
  private:
-  enum class Kind : std::uint64_t { kRespond = 1, kWaitTimeout, kCollect, kDeferred };
-  struct Waiter {
-    int entry_id = 0;
-    IndexTaskState target = IndexTaskState::kRestoring;
-    Responder done;
-    EventHandle timeout;
-    bool answered = false;
-    std::optional<RestResponse> pending;  // answer delivered by a kRespond event
-  };
-
   // ReplicationControl
   void auto_pause(ReplicationEntry& entry, const std::string& reason) override;
   void fail(ReplicationEntry& entry, const std::string& reason) override;
@@ -127,31 +110,29 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   ReplicationEntry* entry_by_id(int id);
   void retire_task(ReplicationEntry& entry);
   ReplicationPhase phase(const ReplicationEntry& entry) const;
-  void add_waiter(ReplicationEntry& entry, IndexTaskState target, Responder done);
-  void answer_waiter(std::size_t w, RestResponse response);
   void restart_bootstrap(ReplicationEntry& entry, const Index& leader, Responder done);
   std::optional<RestResponse> check_leader_for_start(DomainId follower, const StartReplicationRequest& request,
                                                      DomainId leader);
   // The parts of start and resume that run once the remote calls to the leader have come back.
   void start_after_remote_checks(DomainId follower, const StartReplicationRequest& request, Responder done);
   void resume_after_lease_probe(DomainId follower, const std::string& index, bool force_resume, Responder done);
-  // Runs `fn` after `delay_us` of simulated time (requests waiting on round trips to the leader).
-  void after(sim_time_us delay_us, std::function<void()> fn);
+  // The new entry of a start request that passed every check.
+  ReplicationEntry& add_entry(DomainId follower, const StartReplicationRequest& request, DomainId leader);
+  // A new index task for `entry`, started now.
+  void start_task(ReplicationEntry& entry);
   sim_time_us round_trip_us(DomainId a, DomainId b);
-  json running_status(ReplicationEntry& entry, bool verbose);
-  const Index* replicated_leader(const ReplicationEntry& entry);
 
   World& world_;
   std::unique_ptr<ReplicationTransport> owned_transport_;
   ReplicationContext ctx_;
   std::vector<std::unique_ptr<ReplicationEntry>> entries_;
-  std::vector<Waiter> waiters_;
-  std::vector<std::function<void()>> deferred_;                   // by id; emptied once run
+  PendingReplies replies_;
+  ReplicationStatusView status_view_;
   std::vector<std::unique_ptr<IndexReplicationTask>> graveyard_;  // retired tasks, freed outside their own events
   EventHandle collect_event_;
 };
 
-// Registers every _plugins/_replication endpoint of facts §1.1-§1.6 and §1.8.
+// Registers every _plugins/_replication endpoint (replication_api.cc; docs/replication.md).
 void register_replication_api(RestRouter& router, ReplicationService& service);
 
 }  // namespace ccrsim

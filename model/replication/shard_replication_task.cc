@@ -7,15 +7,16 @@
 #include "model/index.h"
 #include "model/replication/leader_connection.h"
 #include "model/security/access_control.h"
+#include "sim/event_arg.h"
 
 namespace ccrsim {
 
 namespace {
-constexpr std::uint64_t kKindMask = 0xF;
-constexpr int kSlotShift = 4;
-constexpr std::uint64_t kSlotMask = 0xFF;
-constexpr int kGenerationShift = 16;
-constexpr std::uint64_t kGenerationMask = 0xFFFFFFFFULL;
+// The event argument: kind, reader or writer slot, and (above four unused bits) the task's generation.
+constexpr EventArgField kKindField{0, 4};
+constexpr EventArgField kSlotField = field_after(kKindField, 8);
+constexpr EventArgField kGenerationField{16, 32};
+static_assert(!overlaps(kSlotField, kGenerationField));
 }  // namespace
 
 ShardReplicationTask::ShardReplicationTask(ReplicationContext& ctx, ReplicationEntry& entry, int shard)
@@ -26,8 +27,8 @@ ShardReplicationTask::~ShardReplicationTask() {
 }
 
 std::uint64_t ShardReplicationTask::arg_for(Kind kind, int slot) const {
-  return (static_cast<std::uint64_t>(generation_) << kGenerationShift) |
-         (static_cast<std::uint64_t>(slot) << kSlotShift) | static_cast<std::uint64_t>(kind);
+  return kGenerationField.encode(generation_) | kSlotField.encode(static_cast<std::uint64_t>(slot)) |
+         kKindField.encode(static_cast<std::uint64_t>(kind));
 }
 
 Index* ShardReplicationTask::follower_index() {
@@ -103,7 +104,7 @@ bool ShardReplicationTask::renew_lease() {
   }
   ctx_.leases.remove(lease_key(entry_, shard_));  // an expired lease is gone for good
   const Domain& follower_domain = ctx_.world.domain(entry_.follower_domain);
-  fail("org.opensearch.index.seqno.RetentionLeaseNotFoundException",
+  fail(ShardFailureClass::kRetentionLeaseNotFound,
        "retention lease with ID [" +
            lease_id(follower_cluster_name(follower_domain), follower_domain.cluster_uuid(), entry_.follower_index,
                     shard_) +
@@ -132,14 +133,14 @@ void ShardReplicationTask::send_request(int r) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
   if (!alias_resolves()) {
     // getRemoteClusterClient(alias) throws before any request leaves: a 404, which ends the shard task.
-    fail(kNoSuchRemoteClusterClass, no_such_remote_cluster_message(entry_.leader_alias));
+    fail(ShardFailureClass::kNoSuchRemoteCluster, no_such_remote_cluster_message(entry_.leader_alias));
     return;
   }
   reader.phase = Phase::kRequest;
   reader.sent_us = ctx_.now();
   if (!ctx_.transport.reachable(entry_.follower_domain, entry_.leader_domain)) {
     // The connection to the leader is gone: the reconnect attempt fails after the connect timeout.
-    reader.event = ctx_.sim().schedule_in(kConnectTimeoutUs, this, arg_for(Kind::kTransportFailed, r));
+    reader.event = ctx_.sim().schedule_in(RetryPolicy::kConnectTimeoutUs, this, arg_for(Kind::kTransportFailed, r));
     return;
   }
   const sim_time_us latency = ctx_.transport.message_latency_us(entry_.follower_domain, entry_.leader_domain);
@@ -160,11 +161,11 @@ void ShardReplicationTask::on_request_arrives(int r) {
   ctx_.world.domain(entry_.leader_domain).catch_up_writes(ctx_.now(), entry_.leader_index);
   Index* current = current_leader_index();
   if (current == nullptr) {
-    fail("org.opensearch.index.IndexNotFoundException", "no such index [" + entry_.leader_index + "]");
+    fail(ShardFailureClass::kIndexNotFound, "no such index [" + entry_.leader_index + "]");
     return;
   }
   if (current->closed()) {
-    fail("org.opensearch.indices.IndexClosedException", "closed");
+    fail(ShardFailureClass::kIndexClosed, "closed");
     return;
   }
   if (!leader_cache_.replicated_instance) {
@@ -181,7 +182,7 @@ void ShardReplicationTask::on_request_arrives(int r) {
     if (fault.status == 429) return attempt_failed(r, Failure::kThrottled);
     if (fault.status >= 500) return attempt_failed(r, Failure::kServer);
     if (fault.status >= 400) {
-      fail("org.opensearch.OpenSearchStatusException", "injected failure " + std::to_string(fault.status));
+      fail(ShardFailureClass::kStatus, "injected failure " + std::to_string(fault.status));
       return;
     }
     reader.response_to = fault.truncate_to;  // remembered as the cap for answer()
@@ -277,10 +278,9 @@ void ShardReplicationTask::on_response(int r, bool transfer_failed) {
 void ShardReplicationTask::attempt_failed(int r, Failure failure) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
   reader.last_failure = failure;
-  if (reader.attempt + 1 < kRetryAttempts) {
-    // The retry helper: 10, 20, 40, 80 s between its five attempts.
+  if (RetryPolicy::may_retry(reader.attempt)) {
     reader.phase = Phase::kSleeping;
-    const sim_time_us sleep = kFirstRetrySleepUs << reader.attempt;
+    const sim_time_us sleep = RetryPolicy::sleep_after(reader.attempt);
     ++reader.attempt;
     reader.event = ctx_.sim().schedule_in(sleep, this, arg_for(Kind::kRetry, r));
     return;
@@ -293,7 +293,7 @@ void ShardReplicationTask::attempt_failed(int r, Failure failure) {
 void ShardReplicationTask::fail_in_flight(int r) {
   Reader& reader = readers_[static_cast<std::size_t>(r)];
   reader.phase = Phase::kRequest;
-  const sim_time_us at = std::max(ctx_.now(), reader.sent_us + kRequestTimeoutUs);
+  const sim_time_us at = std::max(ctx_.now(), reader.sent_us + RetryPolicy::kRequestTimeoutUs);
   reader.event = ctx_.sim().schedule_at(at, this, arg_for(Kind::kTransportFailed, r));
 }
 
@@ -393,7 +393,7 @@ void ShardReplicationTask::apply(SeqRange range) {
   Index* follower = follower_index();
   Index* leader = leader_index();
   if (follower == nullptr || leader == nullptr) {
-    fail("org.opensearch.index.IndexNotFoundException", "no such index [" + entry_.leader_index + "]");
+    fail(ShardFailureClass::kIndexNotFound, "no such index [" + entry_.leader_index + "]");
     return;
   }
   Shard& target = follower->shard(shard_);
@@ -423,7 +423,7 @@ bool ShardReplicationTask::security_denied_fetch() {
   const std::pair<std::uint64_t, std::uint64_t> versions{leader.security().version(), follower.security().version()};
   if (fetch_allowed_at_ == versions) return false;
   auto denied = get_changes_denial(leader, follower, entry_.leader_index, entry_.leader_cluster_role);
-  if (denied) fail(kSecurityExceptionClass, *denied);
+  if (denied) fail(ShardFailureClass::kSecurity, *denied);
   if (!denied) fetch_allowed_at_ = versions;
   return denied.has_value();
 }
@@ -433,7 +433,7 @@ bool ShardReplicationTask::security_denied_replay() {
   const Domain& follower = ctx_.world.domain(entry_.follower_domain);
   if (replay_allowed_at_ == follower.security().version()) return false;
   auto denied = replay_denial(follower, entry_.follower_index, entry_.follower_cluster_role);
-  if (denied) fail(kSecurityExceptionClass, *denied);
+  if (denied) fail(ShardFailureClass::kSecurity, *denied);
   if (!denied) replay_allowed_at_ = follower.security().version();
   return denied.has_value();
 }
@@ -442,15 +442,14 @@ bool ShardReplicationTask::alias_resolves() const {
   return leader_alias_resolves(ctx_.world.connections(), entry_.follower_domain, entry_.leader_alias);
 }
 
-void ShardReplicationTask::fail(const std::string& exception_class, const std::string& message) {
+void ShardReplicationTask::fail(ShardFailureClass failure_class, const std::string& message) {
   if (failed_) return;
   failed_ = true;
-  failure_class_ = exception_class;
-  failure_message_ = message;
+  failure_ = ShardFailure{failure_class, message};
   if (ctx_.world.trace().enabled()) {
     ctx_.world.trace().log(ctx_.now(), "replication",
                            "[" + entry_.follower_index + "][" + std::to_string(shard_) +
-                               "] shard task failed: " + exception_class + " - " + message);
+                               "] shard task failed: " + exception_class_name(failure_class) + " - " + message);
   }
   cancel();
 }
@@ -468,9 +467,9 @@ void ShardReplicationTask::poke() {
 void ShardReplicationTask::on_event(std::uint64_t arg) {
   const bool transfer_failed = (arg & kTransferFailed) != 0;
   arg &= ~kTransferFailed;
-  if (((arg >> kGenerationShift) & kGenerationMask) != (generation_ & kGenerationMask) || !running_) return;
-  const auto kind = static_cast<Kind>(arg & kKindMask);
-  const int slot = static_cast<int>((arg >> kSlotShift) & kSlotMask);
+  if (kGenerationField.decode(arg) != generation_ || !running_) return;
+  const auto kind = static_cast<Kind>(kKindField.decode(arg));
+  const int slot = static_cast<int>(kSlotField.decode(arg));
   switch (kind) {
     case Kind::kRequestArrives:
     case Kind::kLongPollWake:

@@ -18,6 +18,8 @@
 #include "model/replication/replay_sequencer.h"
 #include "model/replication/replication_context.h"
 #include "model/replication/replication_settings.h"
+#include "model/replication/retry_policy.h"
+#include "model/replication/shard_failure.h"
 #include "sim/event_queue.h"
 
 namespace ccrsim {
@@ -57,16 +59,8 @@ struct FollowerShardStats {
 
 class ShardReplicationTask final : public EventTarget {
  public:
-  // GetChanges long poll on the leader (WAIT_FOR_NEW_OPS_TIMEOUT) and the retry helper's sleeps.
+  // GetChanges long poll on the leader (WAIT_FOR_NEW_OPS_TIMEOUT). Retries and timeouts: RetryPolicy.
   static constexpr sim_time_us kLongPollTimeoutUs = kUsPerMin;
-  // An unreachable leader (link_down, domain_down, domain_lost; docs/faults.md): a new request waits for the
-  // connection attempt, `transport.connect_timeout` (30 s, TransportSettings.CONNECT_TIMEOUT); a request already
-  // sent gets no answer and fails with a transport error 60 s after it was sent (the remote request timeout the
-  // plugin uses for its leader calls, simulator-applied to GetChanges).
-  static constexpr sim_time_us kConnectTimeoutUs = 30 * kUsPerS;
-  static constexpr sim_time_us kRequestTimeoutUs = kUsPerMin;
-  static constexpr int kRetryAttempts = 5;
-  static constexpr sim_time_us kFirstRetrySleepUs = 10 * kUsPerS;
   static constexpr sim_time_us kFirstBackoffUs = kUsPerS;
   static constexpr sim_time_us kMaxBackoffUs = kUsPerMin;
   // Least time one replay batch takes (bulk request latency), whatever the follower's indexing rate.
@@ -89,8 +83,9 @@ class ShardReplicationTask final : public EventTarget {
   int shard() const { return shard_; }
   bool failed() const { return failed_; }
   // "[<follower>][n] - <exception class> - \"<message>\"" pieces for the auto-pause reason.
-  const std::string& failure_class() const { return failure_class_; }
-  const std::string& failure_message() const { return failure_message_; }
+  ShardFailureClass failure_class() const { return failure_.failure_class; }
+  const char* failure_class_name() const { return exception_class_name(failure_.failure_class); }
+  const std::string& failure_message() const { return failure_.message; }
   const FollowerShardStats& stats() const { return stats_; }
 
   void on_event(std::uint64_t arg) override;
@@ -158,7 +153,7 @@ class ShardReplicationTask final : public EventTarget {
   sim_time_us replay_done_us(std::int64_t ops, double rate_per_s);
   void apply(SeqRange range);
   void record_delivery(const OpRun& run, std::int64_t lo, std::int64_t hi, sim_time_us now_us);
-  void fail(const std::string& exception_class, const std::string& message);
+  void fail(ShardFailureClass failure_class, const std::string& message);
   // Security of the background requests (model/security/access_control.h): true when denied and failed.
   bool security_denied_fetch();
   bool security_denied_replay();
@@ -176,8 +171,7 @@ class ShardReplicationTask final : public EventTarget {
   std::uint32_t generation_ = 1;
   bool running_ = false;
   bool failed_ = false;
-  std::string failure_class_;
-  std::string failure_message_;
+  ShardFailure failure_;
   ReplicationSettings settings_;
   std::int64_t batch_size_ = 50'000;
   ChangesTracker tracker_{-1};

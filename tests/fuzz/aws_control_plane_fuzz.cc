@@ -16,10 +16,9 @@
 #include <string>
 #include <utility>
 
-#include "model/network_config.h"
 #include "model/aws/aws_api.h"
 #include "model/world.h"
-#include "sim/network/network.h"
+#include "model/world_builder.h"
 #include "sim/simulator.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -43,8 +42,8 @@ class AwsModel {
       if (i == 4) d.fine_grained_access_control = false;
       scenario_.domains.push_back(d);
     }
-    network_ = std::make_unique<Network>(sim_, network_config(scenario_));
-    world_ = std::make_unique<World>(sim_, *network_, scenario_);
+    built_ = std::make_unique<WorldBuilder>(sim_, scenario_);
+    world_ = &built_->world();
     world_->set_end_us(30 * kUsPerDay);
   }
 
@@ -57,8 +56,8 @@ class AwsModel {
  private:
   Scenario scenario_;
   Simulator sim_;
-  std::unique_ptr<Network> network_;
-  std::unique_ptr<World> world_;
+  std::unique_ptr<WorldBuilder> built_;
+  World* world_ = nullptr;
 };
 
 std::string dump(const json& j) {

@@ -14,12 +14,11 @@
 #include <optional>
 #include <string>
 
-#include "model/network_config.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/core_apis.h"
 #include "model/rest/rest_router.h"
 #include "model/world.h"
-#include "sim/network/network.h"
+#include "model/world_builder.h"
 #include "sim/simulator.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -43,15 +42,10 @@ class LiveModel {
     follower.name = "follower-domain";
     follower.region = "eu-west-1";
     scenario_.domains = {leader, follower};
-    network_ = std::make_unique<Network>(sim_, network_config(scenario_));
-    world_ = std::make_unique<World>(sim_, *network_, scenario_);
+    built_ = std::make_unique<WorldBuilder>(sim_, scenario_);
+    world_ = &built_->world();
     world_->set_end_us(7 * kUsPerDay);
-    Connection c;
-    c.id = "cc-fuzz";
-    c.alias = "source";
-    c.local = 1;
-    c.remote = 0;
-    world_->connections().add(c);
+    built_->connect(1, 0, "source", "cc-fuzz");
     Index& logs = world_->domain(0).create_index("logs", 2, 1, 0);
     for (int s = 0; s < 2; ++s) logs.shard(s).append_synthetic(50, 0, 0, 1024);
     register_core_apis(router_);
@@ -72,8 +66,8 @@ class LiveModel {
  private:
   Scenario scenario_;
   Simulator sim_;
-  std::unique_ptr<Network> network_;
-  std::unique_ptr<World> world_;
+  std::unique_ptr<WorldBuilder> built_;
+  World* world_ = nullptr;
   std::unique_ptr<ReplicationService> service_;
   RestRouter router_;
 };

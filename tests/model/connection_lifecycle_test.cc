@@ -3,11 +3,10 @@
 #include <catch2/catch.hpp>
 #include <memory>
 
-#include "model/network_config.h"
 #include "model/aws/aws_api.h"
 #include "model/aws/connection_rules.h"
 #include "model/world.h"
-#include "sim/network/network.h"
+#include "model/world_builder.h"
 #include "sim/simulator.h"
 
 namespace ccrsim {
@@ -24,11 +23,8 @@ class AwsWorld {
   }
   DomainSpec& spec(int i) { return scenario_.domains[static_cast<std::size_t>(i)]; }
   World& world() {
-    if (!world_) {
-      network_ = std::make_unique<Network>(sim_, network_config(scenario_));
-      world_ = std::make_unique<World>(sim_, *network_, scenario_);
-    }
-    return *world_;
+    if (!built_) built_ = std::make_unique<WorldBuilder>(sim_, scenario_);
+    return built_->world();
   }
   RestResponse call(int on, const std::string& op, const json& args = json::object()) {
     return handle_aws_operation(world(), on, op, args);
@@ -39,8 +35,7 @@ class AwsWorld {
 
  private:
   Simulator sim_;
-  std::unique_ptr<Network> network_;
-  std::unique_ptr<World> world_;
+  std::unique_ptr<WorldBuilder> built_;
 };
 
 constexpr int kLeader = 0;

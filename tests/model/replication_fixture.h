@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "model/network_config.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/rest_router.h"
 #include "model/world.h"
+#include "model/world_builder.h"
 #include "sim/network/network.h"
 #include "sim/simulator.h"
 
@@ -43,22 +43,17 @@ class ReplicationFixture {
     scenario_.domains = {leader, follower};
     scenario_.network.defaults.latency_us = options.latency_us;
     scenario_.network.defaults.bandwidth_bytes_per_s = options.bandwidth_bytes_per_s;
-    network_ = std::make_unique<Network>(sim_, network_config(scenario_));
-    world_ = std::make_unique<World>(sim_, *network_, scenario_);
+    built_ = std::make_unique<WorldBuilder>(sim_, scenario_);
+    world_ = &built_->world();
     world_->set_end_us(7 * kUsPerDay);
-    Connection c;
-    c.id = "cc-test";
-    c.alias = "source";
-    c.local = kFollower;
-    c.remote = kLeader;
-    world_->connections().add(c);
+    built_->connect(kFollower, kLeader, "source", "cc-test");
     service_ = std::make_unique<ReplicationService>(*world_);
     register_replication_api(router_, *service_);
   }
 
   Simulator& sim() { return sim_; }
   World& world() { return *world_; }
-  Network& network() { return *network_; }
+  Network& network() { return built_->network(); }
   ReplicationService& service() { return *service_; }
   Domain& leader() { return world_->domain(kLeader); }
   Domain& follower() { return world_->domain(kFollower); }
@@ -104,8 +99,8 @@ class ReplicationFixture {
  private:
   Scenario scenario_;
   Simulator sim_;
-  std::unique_ptr<Network> network_;
-  std::unique_ptr<World> world_;
+  std::unique_ptr<WorldBuilder> built_;
+  World* world_ = nullptr;
   std::unique_ptr<ReplicationService> service_;
   RestRouter router_;
   int workloads_ = 0;
