@@ -43,5 +43,21 @@ connections:
        });
 }
 
+TEST_CASE("name rules on their own") {
+  CHECK(valid_domain_name("leader-1"));
+  CHECK_FALSE(valid_domain_name("ab"));
+  CHECK_FALSE(valid_domain_name("1leader"));
+  CHECK_FALSE(valid_domain_name(std::string(29, 'a')));
+  CHECK(valid_alias("to_Follower-2"));
+  CHECK_FALSE(valid_alias("x"));
+  CHECK_FALSE(valid_alias("2x"));
+  CHECK(index_name_problem("logs-2024.01").empty());
+  CHECK(index_name_problem("Logs") == "must be lower case");
+  CHECK(index_name_problem("_x") == "must not start with '_', '-' or '+'");
+  CHECK(index_name_problem("a#b") == "must not contain '#'");
+  CHECK(index_name_problem("..") == "must not be '.' or '..'");
+  CHECK(index_name_problem(std::string(256, 'a')) == "must be at most 255 bytes");
+}
+
 }  // namespace
 }  // namespace ccrsim

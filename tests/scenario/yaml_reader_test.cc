@@ -39,7 +39,7 @@ TEST_CASE("yaml reader: typed scalars and their ranges") {
     CHECK_FALSE(r.read_string(*f.get("empty")).has_value());
   };
   CHECK(read("{n: 7, big: 11, yes: true, word: x, empty: }", {}, fields) ==
-        Lines{"r.yaml:1:16: error: big must be between 1 and 10, got 11",
+        Lines{"r.yaml:1:13: error: big must be between 1 and 10, got 11",
               "r.yaml:1:34: error: word must be a number, got 'x'", "r.yaml:1:37: error: empty needs a value"});
 }
 
@@ -53,8 +53,8 @@ TEST_CASE("yaml reader: units through sim/units") {
     CHECK_FALSE(r.read_duration(*f.get("list")).has_value());
   };
   CHECK(read("{d: 90s, s: 2kb, r: 2000/s, b: 1gbit/s, zero: 0/s, list: [1]}", {}, fields) ==
-        Lines{"r.yaml:1:54: error: zero must be greater than 0, got '0/s'",
-              "r.yaml:1:65: error: list must be a duration like '30s', got a list"});
+        Lines{"r.yaml:1:47: error: zero must be greater than 0, got '0/s'",
+              "r.yaml:1:58: error: list must be a duration like '30s', got a list"});
 }
 
 TEST_CASE("yaml reader: lists have a limit") {
