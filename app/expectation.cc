@@ -7,7 +7,6 @@
 
 #include "app/expectation.h"
 
-#include <array>
 #include <boost/regex.hpp>
 #include <compare>
 #include <cstdint>
@@ -15,6 +14,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "scenario/expectation_grammar.h"
 
 namespace ccrsim {
 
@@ -25,18 +26,9 @@ namespace {
 constexpr std::size_t kMaxListPairs = 200'000;
 constexpr std::size_t kMaxShownChars = 80;
 
-constexpr std::array<std::string_view, 12> kOperators{"eq",       "ne",      "gt",     "gte",    "lt",     "lte",
-                                                      "contains", "matches", "exists", "length", "one_of", "same_as"};
-
-bool is_operator(std::string_view key) {
-  for (std::string_view op : kOperators) {
-    if (op == key) return true;
-  }
-  return false;
-}
-
-bool is_operator_map(const json& v) {
-  return v.is_object() && v.size() == 1 && is_operator(v.begin().key());
+// The operand problem of `op` from the format's grammar, so the loader refuses what this matcher calls invalid.
+std::string operand_problem_of(std::string_view op, const json& operand) {
+  return operand_problem(*find_expect_operator(op), operand);
 }
 
 MatchResult pass() {
@@ -272,7 +264,9 @@ MatchResult Matcher::apply_present(const std::string& op, const json& operand, c
 }
 
 MatchResult Matcher::apply_exists(const json& operand, const json* actual, const std::string& path) {
-  if (!operand.is_boolean()) return fail(path, "invalid expectation: exists needs true or false");
+  if (auto problem = operand_problem_of("exists", operand); !problem.empty()) {
+    return fail(path, "invalid expectation: " + problem);
+  }
   const bool want = operand.get<bool>();
   if (want == (actual != nullptr)) return pass();
   return fail(path, want ? "missing key" : "expected no such key, got " + shown(*actual));
@@ -280,7 +274,8 @@ MatchResult Matcher::apply_exists(const json& operand, const json* actual, const
 
 MatchResult Matcher::apply_order(const std::string& op, const json& operand, const json& actual,
                                  const std::string& path) {
-  if (!operand.is_number()) return fail(path, "invalid expectation: " + op + " needs a number");
+  if (auto problem = operand_problem_of(op, operand); !problem.empty())
+    return fail(path, "invalid expectation: " + problem);
   const std::string wanted = "a number " + op + " " + shown(operand);
   if (!actual.is_number()) return fail(path, "expected " + wanted + ", got " + shown(actual));
   const std::partial_ordering c = compare_numbers(actual, operand);
@@ -306,7 +301,9 @@ MatchResult Matcher::apply_contains(const json& operand, const json& actual, con
 }
 
 MatchResult Matcher::apply_matches(const json& operand, const json& actual, const std::string& path) {
-  if (!operand.is_string()) return fail(path, "invalid expectation: matches needs a regex string");
+  if (auto problem = operand_problem_of("matches", operand); !problem.empty()) {
+    return fail(path, "invalid expectation: " + problem);
+  }
   const auto& pattern = operand.get_ref<const std::string&>();
   if (!actual.is_string()) return fail(path, "expected a string matching " + shown(operand) + ", got " + shown(actual));
   // Boost.Regex, not std::regex: a pattern with nested repeats (`.**a`) backtracks exponentially, and std::regex
@@ -332,14 +329,18 @@ MatchResult Matcher::apply_length(const json& operand, const json& actual, const
     return fail(path, "expected something with a length, got " + shown(actual));
   }
   const json measured = length;
+  if (auto problem = operand_problem_of("length", operand); !problem.empty()) {
+    return fail(path, "invalid expectation: " + problem);
+  }
   if (is_operator_map(operand)) return match(operand, &measured, path + " (length)");
-  if (!operand.is_number()) return fail(path, "invalid expectation: length needs a number or an operator map");
   if (compare_numbers(measured, operand) == 0) return pass();
   return fail(path, "expected length " + shown(operand) + ", got " + std::to_string(length));
 }
 
 MatchResult Matcher::apply_one_of(const json& operand, const json& actual, const std::string& path) {
-  if (!operand.is_array()) return fail(path, "invalid expectation: one_of needs a list");
+  if (auto problem = operand_problem_of("one_of", operand); !problem.empty()) {
+    return fail(path, "invalid expectation: " + problem);
+  }
   for (const json& candidate : operand) {
     if (match(candidate, &actual, path).ok) return pass();
   }
@@ -347,7 +348,9 @@ MatchResult Matcher::apply_one_of(const json& operand, const json& actual, const
 }
 
 MatchResult Matcher::apply_same_as(const json& operand, const json& actual, const std::string& path) const {
-  if (!operand.is_string()) return fail(path, "invalid expectation: same_as needs a JSON pointer string");
+  if (auto problem = operand_problem_of("same_as", operand); !problem.empty()) {
+    return fail(path, "invalid expectation: " + problem);
+  }
   const auto& pointer_text = operand.get_ref<const std::string&>();
   const json* other = nullptr;
   try {
@@ -378,8 +381,8 @@ MatchResult match_value(const json& expected, const json& actual, const json& ro
 
 MatchResult match_status(const json& expected, int actual_status) {
   return guarded("status", [&] {
-    if (!expected.is_number() && !is_operator_map(expected)) {
-      return fail("status", "invalid expectation: status needs a number or an operator map, got " + show(expected));
+    if (auto problem = status_problem(expected); !problem.empty()) {
+      return fail("status", "invalid expectation: " + problem + ", got " + show(expected));
     }
     const json actual = actual_status;
     return Matcher(actual).match(expected, &actual, "status");

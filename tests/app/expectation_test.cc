@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "scenario/expectation_grammar.h"
+
 namespace ccrsim {
 namespace {
 
@@ -225,6 +227,28 @@ TEST_CASE("status: a number or an operator map") {
   CHECK(match_status(json(200), 404).message == "status: expected 200, got 404");
   CHECK(match_status(json("200"), 200).message ==
         R"(status: invalid expectation: status needs a number or an operator map, got "200")");
+}
+
+// The loader refuses an expectation by the grammar's operand_problem; the matcher must call exactly those invalid.
+TEST_CASE("the matcher and the format's grammar agree on every operand") {
+  const char* const operands[] = {"1",    "2.5",    R"("x")", R"("/a")",       "true",
+                                  "null", "[1, 2]", "{}",     R"({"gte": 1})", R"({"gtee": 1})"};
+  for (const ExpectOperatorInfo& info : expect_operators()) {
+    // An actual value that reaches the operand check: contains on a list takes any operand.
+    const json actual = info.operand == OperandKind::kElement ? json::parse("[1]")
+                        : info.operand == OperandKind::kRegex || info.operand == OperandKind::kLength ? json("abc")
+                                                                                                      : json(1);
+    const json root = json::object({{"a", actual}});
+    for (const char* text : operands) {
+      const json expected = json::object({{std::string(info.name), json::parse(text)}});
+      const MatchResult r = match_value(expected, actual, root);
+      INFO(info.name << ": " << text << " -> " << r.message);
+      CHECK(operand_problem(info, json::parse(text)).empty() ==
+            (r.message.find("invalid expectation") == std::string::npos));
+    }
+  }
+  CHECK(match_status(json::parse(R"({"gtee": 200})"), 200).message ==
+        "status: invalid expectation: status needs a number or an operator map, got {\"gtee\":200}");
 }
 
 }  // namespace
