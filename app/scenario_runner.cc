@@ -148,6 +148,7 @@ void mark_unfinished_steps(const Scenario& scenario, std::vector<StepResult>& st
 RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   RunOutcome outcome;
   Simulator sim;
+  if (options.buggify) sim.buggify().enable(scenario.seed);
   WorldBuilder built(sim, scenario);
   World& world = built.world();
   if (!options.trace_path.empty() && !world.trace().open(options.trace_path, outcome.error)) {

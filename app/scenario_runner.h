@@ -17,6 +17,8 @@ struct RunOptions {
   std::function<void(sim_time_us, std::uint64_t)> progress;
   // Check the run's invariants (app/invariant_checker.h); a violation is reported in RunOutcome.
   bool check_invariants = false;
+  // Swarm runs: enable the model's buggify sites from the scenario's seed (sim/buggify.h).
+  bool buggify = false;
   RunLimits limits;  // --max-events, --max-wall
 };
 
