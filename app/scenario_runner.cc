@@ -240,6 +240,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   fill_throughput_inputs(world, r.replications);
   r.workloads = workload_results(world);
   for (ReplicationResult& rep : r.replications) rep.lag_threshold_us = scenario.lag_threshold_us;
+  summarize_run(r);  // once, before the checks and the writers read it
   r.checks = evaluate_checks(scenario.checks, r);
   r.fingerprint = sim.fingerprint();
   r.events = sim.events_processed();

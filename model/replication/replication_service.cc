@@ -104,6 +104,7 @@ void ReplicationService::retire_task(ReplicationEntry& entry) {
   entry.task->cancel();
   // The task may be the caller (an auto-pause from its own monitor pass): free it from a later event.
   graveyard_.push_back(std::move(entry.task));
+  ctx_.probes.status_may_have_changed(entry, world_.now());
   if (!world_.sim().pending(collect_event_)) {
     collect_event_ = world_.sim().schedule_in(0, this, static_cast<std::uint64_t>(Kind::kCollect));
   }
@@ -136,6 +137,7 @@ void ReplicationService::answer_waiter(std::size_t w, RestResponse response) {
 }
 
 void ReplicationService::task_state_changed(ReplicationEntry& entry) {
+  ctx_.probes.status_may_have_changed(entry, world_.now());
   if (entry.task == nullptr) return;
   const IndexTaskState state = entry.task->state();
   for (std::size_t w = 0; w < waiters_.size(); ++w) {
