@@ -5,9 +5,15 @@
 namespace ccrsim {
 
 ReplicationSampler::ReplicationSampler(Simulator& sim, ReplicationService& service, sim_time_us interval_us)
-    : sim_(sim), service_(service), interval_us_(std::max<sim_time_us>(interval_us, 1)) {}
+    : sim_(sim),
+      service_(service),
+      interval_us_(std::max<sim_time_us>(interval_us, 1)),
+      not_syncing_([&service](const ReplicationEntry& e) { return service.status_string(e) == "SYNCING"; }) {
+  service_.add_probe(not_syncing_);
+}
 
 ReplicationSampler::~ReplicationSampler() {
+  service_.remove_probe(not_syncing_);
   sim_.cancel(next_);
 }
 
@@ -56,6 +62,7 @@ std::vector<ReplicationResult> ReplicationSampler::results() {
     r.ops_replicated = e.ops_replicated;
     r.delivery = e.delivery;
     lag_.fill(i, r);
+    r.not_syncing_us = not_syncing_.not_syncing_us(e, sim_.now());
     out.push_back(std::move(r));
   }
   return out;

@@ -8,6 +8,7 @@
 
 #include "model/replication/replication_service.h"
 #include "reports/lag_recorder.h"
+#include "reports/not_syncing_recorder.h"
 #include "reports/run_result.h"
 #include "sim/event_queue.h"
 #include "sim/simulator.h"
@@ -42,6 +43,7 @@ class ReplicationSampler final : public EventTarget {
   sim_time_us interval_us_;
   EventHandle next_;
   LagRecorder lag_;
+  NotSyncingRecorder not_syncing_;  // registered with the service as a probe for the sampler's life
   Observer on_sample_;
   std::function<void()> after_sample_;
 };

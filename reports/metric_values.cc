@@ -62,6 +62,9 @@ constexpr std::array kBindings = {
     MetricBinding{.name = "writes_rejected",
                   .scope = Scope::kRun,
                   .of_run = [](const RunResult& r) { return static_cast<double>(total_writes_rejected(r)); }},
+    // Recorded by reports/not_syncing_recorder.h.
+    MetricBinding{.name = "not_syncing_s",
+                  .of_replication = [](const ReplicationResult& r) { return seconds_or_nothing(r.not_syncing_us); }},
 };
 
 }  // namespace

@@ -56,6 +56,7 @@ struct ReplicationResult {
   std::optional<ThroughputInputs> throughput_inputs;
   sim_time_us retention_lease_period_us = 12 * kUsPerH;  // the leader index's; the lag trend's threshold
   std::optional<sim_time_us> lag_threshold_us;           // the scenario's `lag_threshold`: a second projection
+  std::optional<sim_time_us> not_syncing_us;             // time outside SYNCING (reports/not_syncing_recorder.h)
 
   // The figures every writer and check reads, computed once by summarize_run (reports/replication_summary.h)
   // after the fields above are final. summary() throws std::logic_error before that.

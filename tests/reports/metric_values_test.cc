@@ -44,6 +44,35 @@ TEST_CASE("metric bindings: one per catalogue entry in catalogue order - each wi
   CHECK(find_metric_binding("lag_p99") == nullptr);
 }
 
+RunResult two_replications(sim_time_us a_us, sim_time_us b_us) {
+  RunResult run;
+  run.replications.resize(2);
+  run.replications[0].id = "f/a";
+  run.replications[0].not_syncing_us = a_us;
+  run.replications[1].id = "f/b";
+  run.replications[1].not_syncing_us = b_us;
+  summarize_run(run);
+  return run;
+}
+
+TEST_CASE("not_syncing_s: checks - sweeps and the capacity search read it through the one binding") {
+  const RunResult run = two_replications(90 * kUsPerS, 400 * kUsPerS);
+  CHECK(run_metric("not_syncing_s", run) == Approx(400));
+  CheckSpec at_most_a_minute;
+  at_most_a_minute.metric = "not_syncing_s";
+  at_most_a_minute.bound = CheckBound::kMax;
+  at_most_a_minute.limit = 60;
+  CheckSpec only_a = at_most_a_minute;
+  only_a.replication = "f/a";
+  only_a.limit = 100;
+  const std::vector<CheckResult> checks = evaluate_checks({at_most_a_minute, only_a}, run);
+  REQUIRE(checks.size() == 2);
+  CHECK_FALSE(checks[0].passed);
+  CHECK(*checks[0].value == Approx(400));
+  CHECK(checks[1].passed);
+  CHECK(*checks[1].value == Approx(90));
+}
+
 TEST_CASE("a replication metric is read from the summary: a count is not turned into a time") {
   RunResult run;
   run.replications.resize(1);

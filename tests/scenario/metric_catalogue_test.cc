@@ -14,7 +14,12 @@ TEST_CASE("metric catalogue: unique names - each with a meaning - looked up by n
     CHECK_FALSE(m.meaning.empty());
     CHECK(find_metric(m.name) == &m);
   }
-  CHECK(check_metric_names().size() == metric_catalogue().size());
+  // The loader's error lists the catalogue's first metrics, in order (the newest are left out of it).
+  const std::vector<std::string>& listed = check_metric_names();
+  REQUIRE(listed.size() <= metric_catalogue().size());
+  for (std::size_t i = 0; i < listed.size(); ++i) CHECK(listed[i] == metric_catalogue()[i].name);
+  CHECK(listed.back() == "writes_rejected");
+  CHECK(find_metric("not_syncing_s") != nullptr);
   CHECK(find_metric("lag_time_p100") == nullptr);
 }
 
@@ -27,6 +32,7 @@ TEST_CASE("metric catalogue: times are printed in seconds - counts are not") {
   CHECK_FALSE(is_time_metric_name("rpo_ops"));
   CHECK_FALSE(is_time_metric_name("writes_rejected"));
   CHECK_FALSE(is_time_metric_name("no_such_metric"));
+  CHECK(is_time_metric_name("not_syncing_s"));
 }
 
 }  // namespace
