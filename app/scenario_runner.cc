@@ -97,6 +97,7 @@ void add_world_summaries_and_checks(RunResult& r, World& world, const Scenario& 
   fill_throughput_inputs(world, r.replications);
   r.workloads = workload_results(world);
   for (ReplicationResult& rep : r.replications) rep.lag_threshold_us = scenario.lag_threshold_us;
+  summarize_run(r);  // once, before the checks and the writers read it
   r.checks = evaluate_checks(scenario.checks, r);
 }
 
