@@ -14,6 +14,7 @@
 #include "model/faults/fault_injector.h"
 #include "model/faults/random_faults.h"
 #include "model/replication/autofollow_service.h"
+#include "model/replication/replication_buggify.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/core_apis.h"
 #include "model/rest/rest_router.h"
@@ -163,6 +164,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   RestRouter router;
   register_core_apis(router);
   ReplicationService replication(world);
+  if (options.buggify) replication.set_get_changes_fault(buggify_get_changes(sim.buggify()));
   register_replication_api(router, replication);
   AutofollowService autofollow(replication);
   register_autofollow_api(router, autofollow);
