@@ -1578,7 +1578,7 @@ void Loader::read_check(const YAML::Node& node, std::size_t index) {
   check.pos = f->pos;
   if (const Entry* m = require(*f, "metric", "in " + ctx)) {
     if (auto v = read_string(*m)) {
-      if (!find_metric(*v) != nullptr) {
+      if (find_metric(*v) == nullptr) {
         error(m->value_pos,
               "unknown metric " + in_quotes(*v) + " (metrics are: " + join(check_metric_names(), 100) + ")");
       } else {
