@@ -269,7 +269,7 @@ TEST_CASE("jitter stays in bounds and comes from the link's own seeded stream") 
   other_seed.seed = s.seed + 1;
   CHECK(latencies(other_seed, 0, 1, 1000) != draws);
   NetworkConfig more_domains = scenario(3);
-  more_domainset_jitter(s, 2 * kUsPerMs);
+  set_jitter(more_domains, 2 * kUsPerMs);
   CHECK(latencies(more_domains, 0, 1, 1000) == draws);
 }
 
