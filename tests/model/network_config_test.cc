@@ -69,7 +69,7 @@ TEST_CASE("link specs: defaults - then matching entries - later ones winning") {
   CHECK(net.link_bandwidth_bytes_per_s(follower, other) == kMegabytePerS);
 }
 
-TEST_CASE("network config: one link per ordered pair, endpoints in file order, the scenario's seed") {
+TEST_CASE("network config: one link per ordered pair - endpoints in file order - the scenario's seed") {
   Scenario s = scenario(1, 42);
   s.network.defaults.jitter_us = 3 * kUsPerMs;
   s.network.defaults.loss = 0.125;

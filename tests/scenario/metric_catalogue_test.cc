@@ -7,7 +7,7 @@
 namespace ccrsim {
 namespace {
 
-TEST_CASE("metric catalogue: unique names, each with a meaning, looked up by name") {
+TEST_CASE("metric catalogue: unique names each with a meaning and found by name") {
   std::set<std::string_view> seen;
   for (const MetricInfo& m : metric_catalogue()) {
     CHECK(seen.insert(m.name).second);
@@ -18,7 +18,7 @@ TEST_CASE("metric catalogue: unique names, each with a meaning, looked up by nam
   CHECK(find_metric("lag_time_p100") == nullptr);
 }
 
-TEST_CASE("metric catalogue: times are printed in seconds, counts are not") {
+TEST_CASE("metric catalogue: times are printed in seconds and counts are not") {
   CHECK(is_time_metric_name("lag_time_p99"));
   CHECK(is_time_metric_name("delivery_max"));
   CHECK(is_time_metric_name("bootstrap_time"));
