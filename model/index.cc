@@ -91,9 +91,9 @@ void Index::apply_replicated(int n, const Index& leader, std::int64_t from_seq_n
   shard(n).apply_replicated(source, from_seq_no, to_seq_no, t_us);
   const auto& ops = source.explicit_ops();
   for (auto it = ops.lower_bound(from_seq_no); it != ops.end() && it->first <= to_seq_no; ++it) {
-    std::vector<std::int64_t>& ops = doc_ops_[it->second.id];
-    CCRSIM_ASSERT(ops.empty() || ops.back() < it->first);  // replayed in order, each op once
-    ops.push_back(it->first);
+    std::vector<std::int64_t>& doc_ops = doc_ops_[it->second.id];
+    CCRSIM_ASSERT(doc_ops.empty() || doc_ops.back() < it->first);  // replayed in order, each op once
+    doc_ops.push_back(it->first);
   }
   ++generation_;
   CCRSIM_ASSERT(to_seq_no < from_seq_no || shard(n).max_seq_no() == to_seq_no);

@@ -83,7 +83,7 @@ bool parse_request_line(const std::string& line, RestRequest& out, std::string& 
     error = "request path must not contain spaces";
     return false;
   }
-  CCRSIM_ASSERT(!method.empty() && !target.empty());
+  CCRSIM_ASSERT(!method.empty());
   out.method = method;
   std::string query;
   if (auto q = target.find('?'); q != std::string::npos) {

@@ -87,7 +87,7 @@ TEST_CASE("index task transitions follow facts 2.1") {
   CHECK_FALSE(legal_task_transition(S::kFollowing, S::kRestoring));
 }
 
-TEST_CASE("overall state moves: the user actions' and the service's own, nothing else") {
+TEST_CASE("overall state moves are the user actions and the service's own - nothing else") {
   // Every move the service makes today: start, pause and auto-pause, failure, resume, stop, completion.
   CHECK(legal_overall_transition(O::kNone, O::kRunning));
   CHECK(legal_overall_transition(O::kRunning, O::kPaused));
