@@ -12,6 +12,11 @@ void ReplaySequencer::add(SeqRange batch) {
   buffered_.push_back(batch);
 }
 
+bool ReplaySequencer::ready() const {
+  return std::any_of(buffered_.begin(), buffered_.end(),
+                     [&](const SeqRange& b) { return b.from == dispatched_upto_ + 1; });
+}
+
 std::optional<SeqRange> ReplaySequencer::next_dispatch(int writers) {
   if (in_flight() >= writers) return std::nullopt;
   const auto it = std::find_if(buffered_.begin(), buffered_.end(),
