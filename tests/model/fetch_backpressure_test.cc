@@ -74,7 +74,7 @@ TEST_CASE("a reader waits while its batch is untaken: fetched but unreplayed ope
   CHECK(r.ops_lag_after_writes > 40'000);  // the follower really is behind: the bound above is the rendezvous
 }
 
-TEST_CASE("under a backlog every GetChanges asks for and gets ops_batch_size operations, never more") {
+TEST_CASE("under a backlog every GetChanges asks for and gets ops_batch_size operations - never more") {
   const Run r = run(3000, 1000, 2000);
   std::int64_t full = 0;
   for (const Fetch& fetch : r.fetches) {
