@@ -5,8 +5,9 @@
 // argument, so a layout, once shipped, is part of every golden fingerprint: keep its shifts and widths.
 //
 // Bit 63 belongs to the network (kTransferFailed, set on a cut transfer's argument): layouts stay below it.
-#include <cassert>
 #include <cstdint>
+
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -14,7 +15,7 @@ class EventArgField {
  public:
   // `width` bits starting at bit `shift`; the field must end at or below bit 63 (the network's flag).
   constexpr EventArgField(unsigned shift, unsigned width) : shift_(shift), width_(width) {
-    assert(width_ > 0 && shift_ + width_ <= 63);
+    CCRSIM_ASSERT(width_ > 0 && shift_ + width_ <= 63);
   }
 
   constexpr unsigned shift() const { return shift_; }
@@ -26,7 +27,7 @@ class EventArgField {
 
   // The value in place. Callers keep values within the width: a wider one would spill into the next field.
   constexpr std::uint64_t encode(std::uint64_t value) const {
-    assert(fits(value));
+    CCRSIM_ASSERT(fits(value));  // settings that size a field are bounded where they are accepted
     return value << shift_;
   }
   constexpr std::uint64_t decode(std::uint64_t arg) const { return (arg >> shift_) & mask(); }

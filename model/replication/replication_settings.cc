@@ -26,6 +26,7 @@ struct SettingSpec {
 
 constexpr std::int64_t kMb = 1024LL * 1024;
 constexpr std::int64_t kNoMax = INT64_MAX;
+constexpr std::int64_t kMaxSlotsPerShard = 255;  // the events' 8-bit slot field (model/replication/*_events.h)
 
 const std::array<SettingSpec, 17>& specs() {
   using namespace setting_keys;
@@ -193,6 +194,20 @@ bool is_replication_setting(const std::string& key) {
   return find_spec(key) != nullptr;
 }
 
+namespace {
+
+// Simulator-defined (docs/replication.md, "Settings"): a shard's readers, writers and file chunks are numbered in
+// an 8-bit field of their events' arguments, so more than 255 cannot be simulated; the plugin itself sets no maximum.
+std::optional<std::string> simulator_limit_problem(const std::string& key, std::int64_t value) {
+  using namespace setting_keys;
+  const bool per_shard_slots = key == kReadersPerShard || key == kWritersPerShard || key == kMaxConcurrentFileChunks;
+  if (!per_shard_slots || value <= kMaxSlotsPerShard) return std::nullopt;
+  return "ccrsim simulates at most " + std::to_string(kMaxSlotsPerShard) + " for setting [" + key + "], got [" +
+         std::to_string(value) + "] (a simulator limit; the plugin has none)";
+}
+
+}  // namespace
+
 std::optional<std::string> validate_replication_setting(const std::string& key, const json& value) {
   const SettingSpec* spec = find_spec(key);
   if (spec == nullptr || value.is_null()) return std::nullopt;
@@ -223,7 +238,7 @@ std::optional<std::string> validate_replication_setting(const std::string& key, 
     }
     return "failed to parse value [" + text + "] for setting [" + key + "], must be <= [" + spec->max_text + "]";
   }
-  return std::nullopt;
+  return simulator_limit_problem(key, *parsed);
 }
 
 ReplicationSettings resolve_replication_settings(const Domain& domain) {

@@ -1,12 +1,12 @@
 #include "model/replication/shard_replication_task.h"
 
 #include <algorithm>
-#include <cassert>
 
 #include "model/domain.h"
 #include "model/index.h"
 #include "model/replication/leader_connection.h"
 #include "model/security/access_control.h"
+#include "sim/assert.h"
 #include "sim/event_arg.h"
 
 namespace ccrsim {
@@ -58,7 +58,7 @@ Index* ShardReplicationTask::leader_index() {
 
 void ShardReplicationTask::start() {
   Index* follower = follower_index();
-  assert(follower != nullptr);
+  CCRSIM_ASSERT(follower != nullptr);
   settings_ = resolve_replication_settings(ctx_.world.domain(entry_.follower_domain));
   batch_size_ = effective_ops_batch_size(*follower, settings_);
   const std::int64_t checkpoint = follower->shard(shard_).local_checkpoint();
@@ -429,8 +429,8 @@ void ShardReplicationTask::apply(SeqRange range) {
   }
   Shard& target = follower->shard(shard_);
   // No operation applied twice or skipped: replay always continues exactly after the follower's checkpoint.
-  assert(range.from == target.max_seq_no() + 1);
-  assert(range.to <= leader->shard(shard_).max_seq_no());
+  CCRSIM_ASSERT(range.from == target.max_seq_no() + 1);
+  CCRSIM_ASSERT(range.to <= leader->shard(shard_).max_seq_no());
   const sim_time_us now = ctx_.now();
   const std::vector<OpRun>& runs = leader->shard(shard_).runs();
   auto it = std::upper_bound(runs.begin(), runs.end(), range.from,

@@ -86,3 +86,22 @@ TEST_CASE("index-level overrides") {
 
 }  // namespace
 }  // namespace ccrsim
+
+namespace ccrsim {
+namespace {
+
+TEST_CASE(
+    "replication settings: readers - writers and file chunks per shard above 255 are refused as a simulator limit") {
+  for (const char* key :
+       {setting_keys::kReadersPerShard, setting_keys::kWritersPerShard, setting_keys::kMaxConcurrentFileChunks}) {
+    CHECK_FALSE(validate_replication_setting(key, 255));
+    const std::optional<std::string> problem = validate_replication_setting(key, 256);
+    REQUIRE(problem.has_value());
+    CHECK(problem->find("ccrsim simulates at most 255") != std::string::npos);
+    CHECK(problem->find(key) != std::string::npos);
+  }
+  CHECK_FALSE(validate_replication_setting(setting_keys::kOpsBatchSize, 1'000'000));  // no such limit there
+}
+
+}  // namespace
+}  // namespace ccrsim
