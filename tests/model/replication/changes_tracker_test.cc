@@ -35,26 +35,6 @@ TEST_CASE("readers get disjoint ranges while the leader is ahead") {
   CHECK(t.request_batch(10) == SeqRange{20, 29});
 }
 
-TEST_CASE("the sequencer replays in order with bounded writers") {
-  ReplaySequencer s(-1);
-  s.add({10, 19});
-  CHECK_FALSE(s.next_dispatch(2));  // 0..9 missing
-  s.add({0, 9});
-  s.add({20, 29});
-  CHECK(s.next_dispatch(2) == SeqRange{0, 9});
-  CHECK(s.next_dispatch(2) == SeqRange{10, 19});
-  CHECK_FALSE(s.next_dispatch(2));      // both writers busy
-  CHECK(s.finished({10, 19}).empty());  // out-of-order finish: nothing applicable yet
-  CHECK(s.next_dispatch(2) == SeqRange{20, 29});
-  auto applied = s.finished({0, 9});
-  REQUIRE(applied.size() == 2);
-  CHECK(applied[0] == SeqRange{0, 9});
-  CHECK(applied[1] == SeqRange{10, 19});
-  CHECK(s.applied_upto() == 19);
-  const auto last = s.finished({20, 29});
-  CHECK(std::vector<SeqRange>(last.begin(), last.end()) == std::vector<SeqRange>{{20, 29}});
-}
-
 // In the spirit of ShardFollowNodeTaskRandomTests: random short/empty/failed responses in random order, many seeds;
 // every op is applied exactly once, in order.
 TEST_CASE("tracker and sequencer: random responses never skip or repeat an op") {
