@@ -1,6 +1,7 @@
+#include "model/replication/changes_tracker.h"
+
 #include <catch2/catch.hpp>
 
-#include "model/replication/changes_tracker.h"
 #include "model/replication/replay_sequencer.h"
 #include "sim/rng.h"
 
@@ -33,6 +34,42 @@ TEST_CASE("readers get disjoint ranges while the leader is ahead") {
   t.batch_failed(c);
   CHECK(t.already_requested() == 19);
   CHECK(t.request_batch(10) == SeqRange{20, 29});
+}
+
+TEST_CASE("the tracker starts after the follower's checkpoint and counts batch sizes from there") {
+  ChangesTracker t(99);
+  CHECK(t.already_requested() == 99);
+  CHECK(t.leader_checkpoint() == 99);
+  CHECK(t.has_work());  // caught up: one long poll may go out
+  CHECK(t.request_batch(50) == SeqRange{100, 149});
+  CHECK_FALSE(t.has_work());
+  CHECK(t.already_requested() == 149);
+}
+
+TEST_CASE("a full response moves the leader checkpoint forward and never back") {
+  ChangesTracker t(-1);
+  const SeqRange a = *t.request_batch(10);
+  t.batch_fetched(a, 9, 500);
+  CHECK(t.leader_checkpoint() == 500);
+  const SeqRange b = *t.request_batch(10);
+  t.batch_fetched(b, 19, 300);  // an older view of the leader
+  CHECK(t.leader_checkpoint() == 500);
+  CHECK(t.missing_count() == 0);
+}
+
+TEST_CASE("re-queued ranges go out first and in the order they were lost") {
+  ChangesTracker t(-1);
+  t.batch_fetched(*t.request_batch(10), 9, 1000);
+  const SeqRange a = *t.request_batch(10);  // 10..19
+  const SeqRange b = *t.request_batch(10);  // 20..29
+  const SeqRange c = *t.request_batch(10);  // 30..39, the last one handed out
+  t.batch_failed(a);
+  t.batch_fetched(b, 24, 1000);
+  CHECK(t.missing_count() == 2);
+  CHECK(t.has_work());
+  CHECK(t.request_batch(100) == SeqRange{10, 19});  // the size asked for does not resize a lost range
+  CHECK(t.request_batch(100) == SeqRange{25, 29});
+  CHECK(t.request_batch(5) == SeqRange{c.to + 1, c.to + 5});
 }
 
 // In the spirit of ShardFollowNodeTaskRandomTests: random short/empty/failed responses in random order, many seeds;
