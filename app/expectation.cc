@@ -49,20 +49,8 @@ std::string expected_got(const json& expected, const json& actual) {
   return "expected " + show(expected) + ", got " + show(actual);
 }
 
-// JSON-pointer escaping, so a key containing '/' cannot fake a deeper path.
 std::string child_path(std::string_view path, std::string_view key) {
-  std::string out(path);
-  out += '/';
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return expectation_child_path(path, key);
 }
 
 std::string child_path(std::string_view path, std::size_t index) {

@@ -4,6 +4,7 @@
 
 #include "model/domain.h"
 #include "model/index.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -31,10 +32,13 @@ bool FaultRecorder::follower_accepts_writes(const ReplicationEntry& e) {
 }
 
 void FaultRecorder::affect(Track& t, const ReplicationEntry& e) {
+  CCRSIM_ASSERT(!e.stopped);
   if (t.affected.insert(e.id).second) t.lost_at_begin.emplace(e.id, e.bytes_lost_in_flight);  // keeps before_fault's
 }
 
 void FaultRecorder::before_fault(std::size_t fault) {
+  CCRSIM_ASSERT(fault < tracks_.size());
+  CCRSIM_ASSERT(!injector_.windows()[fault].active);  // told before the window's effects begin
   const FaultSpec& f = injector_.faults()[fault];
   for (const auto& entry : service_.entries()) {
     if (!entry->stopped && touches(f, *entry)) tracks_[fault].lost_at_begin[entry->id] = entry->bytes_lost_in_flight;
@@ -42,6 +46,8 @@ void FaultRecorder::before_fault(std::size_t fault) {
 }
 
 void FaultRecorder::on_fault(std::size_t fault, bool began) {
+  CCRSIM_ASSERT(fault < tracks_.size());
+  CCRSIM_ASSERT(injector_.windows()[fault].active == began);  // told after the window began or ended
   const FaultSpec& f = injector_.faults()[fault];
   Track& t = tracks_[fault];
   const sim_time_us now = service_.world().now();
@@ -61,6 +67,7 @@ void FaultRecorder::on_fault(std::size_t fault, bool began) {
   if (!began || f.kind != FaultKind::kDomainLost) return;
   Disaster d;
   d.fault = fault;
+  CCRSIM_ASSERT(service_.world().find_domain(f.a).has_value());
   d.domain = *service_.world().find_domain(f.a);
   d.at_us = now;
   for (const auto& entry : service_.entries()) {
@@ -94,7 +101,9 @@ void FaultRecorder::on_sample(const ReplicationEntry& e, const ReplicationSample
     if (p.empty()) {
       const FaultSpec& f = injector_.faults()[i];
       t.recovery_time_us = now - (f.at_us + f.duration_us.value_or(0));
+      CCRSIM_ASSERT(*t.recovery_time_us >= 0);  // recovered after the window ended
       for (int id : t.affected) {
+        CCRSIM_ASSERT(service_.entries()[static_cast<std::size_t>(id)]->id == id);  // entries are kept by id
         t.lost_at_recovery[id] = service_.entries()[static_cast<std::size_t>(id)]->bytes_lost_in_flight;
       }
     }
@@ -109,6 +118,7 @@ void FaultRecorder::after_sample() {
       it = follower_accepts_writes(*service_.entries()[static_cast<std::size_t>(*it)]) ? d.waiting.erase(it) : ++it;
     }
     if (d.waiting.empty()) d.rto_us = now - d.at_us;
+    CCRSIM_ASSERT(!d.rto_us || *d.rto_us >= 0);
   }
 }
 
@@ -123,6 +133,7 @@ std::int64_t FaultRecorder::bytes_resent(std::size_t fault, const Track& t) cons
     const ReplicationEntry& e = *entries[static_cast<std::size_t>(id)];
     const auto recovered = t.lost_at_recovery.find(id);
     const std::int64_t lost_until = recovered != t.lost_at_recovery.end() ? recovered->second : e.bytes_lost_in_flight;
+    CCRSIM_ASSERT(lost_until >= t.lost_at_begin.at(id));  // bytes lost in flight only add up
     bytes += lost_until - t.lost_at_begin.at(id);
     const std::string rid = entry_id(e);
     for (const auto& later : entries) {
@@ -135,6 +146,7 @@ std::int64_t FaultRecorder::bytes_resent(std::size_t fault, const Track& t) cons
     bytes += e.bytes_bootstrapped;
     if (!t.affected.count(id)) bytes += e.bytes_lost_in_flight;  // a later start's own losses are the fault's too
   }
+  CCRSIM_ASSERT(bytes >= 0);
   return bytes;
 }
 
@@ -168,6 +180,7 @@ std::vector<FaultResult> FaultRecorder::faults() const {
     r.bytes_resent = bytes_resent(i, t);
     out.push_back(std::move(r));
   }
+  CCRSIM_ASSERT(out.size() == injector_.faults().size());  // one result per fault window
   return out;
 }
 

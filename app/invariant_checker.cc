@@ -5,6 +5,7 @@
 #include "model/domain.h"
 #include "model/index.h"
 #include "reports/number_format.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -14,6 +15,7 @@ std::string InvariantChecker::id(const ReplicationEntry& entry) const {
 
 void InvariantChecker::violated(const ReplicationEntry& entry, const std::string& invariant,
                                 const std::string& detail) {
+  CCRSIM_ASSERT(!invariant.empty() && !detail.empty());
   if (violation_) return;
   violation_ = "at " + format_seconds(service_.world().now()) + " s: replication " + id(entry) + ": invariant '" +
                invariant + "' violated: " + detail;
@@ -36,6 +38,7 @@ void InvariantChecker::on_sample(const ReplicationEntry& e, const ReplicationSam
   const Index* follower = world.domain(e.follower_domain).find_index(e.follower_index);
   const Index* leader = world.domain(e.leader_domain).find_index(e.leader_index);
   if (follower == nullptr || leader == nullptr || leader->uuid() != e.leader_index_uuid) return;
+  CCRSIM_ASSERT(follower != leader);
   const int shards = std::min(follower->number_of_shards(), leader->number_of_shards());
   for (int s = 0; s < shards; ++s) {
     const std::int64_t f = follower->shard(s).max_seq_no();
@@ -64,6 +67,7 @@ void InvariantChecker::on_sample(const ReplicationEntry& e, const ReplicationSam
 void InvariantChecker::at_end(sim_time_us quiet_since_us) {
   if (violation_) return;
   const sim_time_us now = service_.world().now();
+  CCRSIM_ASSERT(quiet_since_us <= now);                    // quiet since a time already past
   if (now - quiet_since_us < kConvergenceBoundUs) return;  // not quiet for long enough to judge
   for (const auto& entry : service_.entries()) {
     ReplicationEntry& e = *entry;

@@ -5,9 +5,15 @@
 namespace ccrsim {
 
 ReplicationSampler::ReplicationSampler(Simulator& sim, ReplicationService& service, sim_time_us interval_us)
-    : sim_(sim), service_(service), interval_us_(std::max<sim_time_us>(interval_us, 1)) {}
+    : sim_(sim),
+      service_(service),
+      interval_us_(std::max<sim_time_us>(interval_us, 1)),
+      not_syncing_([&service](const ReplicationEntry& e) { return service.status_string(e) == "SYNCING"; }) {
+  service_.add_probe(not_syncing_);
+}
 
 ReplicationSampler::~ReplicationSampler() {
+  service_.remove_probe(not_syncing_);
   sim_.cancel(next_);
 }
 
@@ -22,41 +28,21 @@ void ReplicationSampler::on_event(std::uint64_t) {
 
 void ReplicationSampler::sample_now() {
   const auto& entries = service_.entries();
-  if (series_.size() < entries.size()) series_.resize(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const ReplicationEntry& entry = *entries[i];
-    Series& out = series_[i];
     if (entry.stopped) {
-      note_status(out, sim_.now(), "STOPPED");
+      lag_.record_stopped(i, sim_.now());
       continue;
     }
     const ReplicationSample s = service_.sample(entry);
-    note_status(out, sim_.now(), s.status);
-    LagPoint p;
-    p.t_us = sim_.now();
-    p.status = s.status;
-    p.leader_checkpoint = s.leader_checkpoint;
-    p.follower_checkpoint = s.follower_checkpoint;
-    p.lag_ops = s.lag_ops;
-    p.lag_time_us = s.lag_time_us;
-    out.points.add(p);
+    lag_.record(i, sim_.now(), s);
     if (on_sample_) on_sample_(entry, s);
-    if (!s.running) continue;  // percentiles use samples taken while BOOTSTRAPPING or SYNCING
-    out.lag_time.add(s.lag_time_us);
-    out.lag_ops.add(std::max<std::int64_t>(s.lag_ops, 0));
-    ++out.samples;
   }
   if (after_sample_) after_sample_();
 }
 
-void ReplicationSampler::note_status(Series& series, sim_time_us t_us, const std::string& status) {
-  if (!series.status_changes.empty() && series.status_changes.back().status == status) return;
-  series.status_changes.push_back({t_us, status});
-}
-
 std::vector<ReplicationResult> ReplicationSampler::results() {
   const auto& entries = service_.entries();
-  if (series_.size() < entries.size()) series_.resize(entries.size());
   std::vector<ReplicationResult> out;
   out.reserve(entries.size());
   World& world = service_.world();
@@ -75,13 +61,8 @@ std::vector<ReplicationResult> ReplicationSampler::results() {
       r.bootstrap_us = e.bootstrap_end_us - e.bootstrap_start_us;
     r.ops_replicated = e.ops_replicated;
     r.delivery = e.delivery;
-    Series& s = series_[i];
-    s.points.flush();
-    r.lag_time = s.lag_time;
-    r.lag_ops = s.lag_ops;
-    r.series = s.points;
-    r.status_changes = s.status_changes;
-    r.samples = s.samples;
+    lag_.fill(i, r);
+    r.not_syncing_us = not_syncing_.not_syncing_us(e, sim_.now());
     out.push_back(std::move(r));
   }
   return out;

@@ -1,11 +1,14 @@
 #pragma once
-// Samples every replication's lag each sample_interval (spec §6.2) and turns the replication service's entries into
-// the report's ReplicationResults at the end of a run. One event per interval for all replications together.
+// Samples every replication's lag each sample_interval (docs/architecture.md "How a metric is measured") into its
+// recorders, and turns the replication service's entries into the report's ReplicationResults at the end of a run.
+// One event per interval for all replications together.
 #include <cstdint>
 #include <functional>
 #include <vector>
 
 #include "model/replication/replication_service.h"
+#include "reports/lag_recorder.h"
+#include "reports/not_syncing_recorder.h"
 #include "reports/run_result.h"
 #include "sim/event_queue.h"
 #include "sim/simulator.h"
@@ -35,23 +38,14 @@ class ReplicationSampler final : public EventTarget {
   void on_event(std::uint64_t arg) override;
 
  private:
-  struct Series {
-    DeliveryHistogram lag_time;
-    DeliveryHistogram lag_ops;
-    LagSeries points;
-    std::vector<StatusChange> status_changes;
-    std::int64_t samples = 0;
-  };
-
   Simulator& sim_;
   ReplicationService& service_;
   sim_time_us interval_us_;
   EventHandle next_;
-  std::vector<Series> series_;  // by entry id
+  LagRecorder lag_;
+  NotSyncingRecorder not_syncing_;  // registered with the service as a probe for the sampler's life
   Observer on_sample_;
   std::function<void()> after_sample_;
-
-  static void note_status(Series& series, sim_time_us t_us, const std::string& status);
 };
 
 }  // namespace ccrsim

@@ -14,6 +14,7 @@
 #include "model/faults/fault_injector.h"
 #include "model/faults/random_faults.h"
 #include "model/replication/autofollow_service.h"
+#include "model/replication/replication_buggify.h"
 #include "model/replication/replication_service.h"
 #include "model/rest/core_apis.h"
 #include "model/rest/rest_router.h"
@@ -97,6 +98,7 @@ void add_world_summaries_and_checks(RunResult& r, World& world, const Scenario& 
   fill_throughput_inputs(world, r.replications);
   r.workloads = workload_results(world);
   for (ReplicationResult& rep : r.replications) rep.lag_threshold_us = scenario.lag_threshold_us;
+  summarize_run(r);  // once, before the checks and the writers read it
   r.checks = evaluate_checks(scenario.checks, r);
 }
 
@@ -162,6 +164,7 @@ RunOutcome run_scenario(const Scenario& scenario, const RunOptions& options) {
   RestRouter router;
   register_core_apis(router);
   ReplicationService replication(world);
+  if (options.buggify) replication.set_get_changes_fault(buggify_get_changes(sim.buggify()));
   register_replication_api(router, replication);
   AutofollowService autofollow(replication);
   register_autofollow_api(router, autofollow);

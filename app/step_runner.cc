@@ -5,6 +5,7 @@
 #include "app/expectation.h"
 #include "model/aws/aws_api.h"
 #include "reports/number_format.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -30,7 +31,9 @@ void StepRunner::start() {
 
 void StepRunner::schedule_next() {
   if (next_ >= steps_.size()) return;
+  CCRSIM_ASSERT(!in_step_);  // steps run one after the other
   const StepSpec& s = steps_[next_];
+  // A step due before the previous one finished begins as soon as it has: now or later, never in the past.
   const sim_time_us at = std::max(world_.now(), s.at_us.value_or(0));
   world_.sim().schedule_at(at, this, kBegin);
 }
@@ -51,11 +54,14 @@ void StepRunner::on_event(std::uint64_t arg) {
       return;
     }
     default:
+      CCRSIM_ASSERT(false && "unknown step event");
       return;
   }
 }
 
 void StepRunner::begin_step() {
+  CCRSIM_ASSERT(!in_step_ && next_ < steps_.size());
+  CCRSIM_ASSERT(results_.size() == next_);  // one result per step begun
   const StepSpec& s = steps_[next_++];
   in_step_ = true;
   step_began_us_ = world_.now();
@@ -78,6 +84,7 @@ void StepRunner::begin_step() {
   results_.push_back(std::move(r));
   world_.trace().log(world_.now(), "step", std::to_string(current().index) + " begin: " + current().request);
   if (s.kind == StepKind::kWait) {
+    CCRSIM_ASSERT(s.wait_us >= 0);
     world_.sim().schedule_in(s.wait_us, this, kWaitOver);
     return;
   }
@@ -85,11 +92,14 @@ void StepRunner::begin_step() {
 }
 
 void StepRunner::attempt() {
+  CCRSIM_ASSERT(in_step_);
   const StepSpec& s = spec();
+  CCRSIM_ASSERT(s.kind != StepKind::kWait);  // a wait makes no attempts
   ++current().attempts;
   const std::uint64_t generation = ++attempt_generation_;
   if (s.kind == StepKind::kAws) {
     // The configuration API answers at once; its effects run on the connection lifecycle's timers.
+    CCRSIM_ASSERT(world_.find_domain(s.on).has_value());  // the loader resolved every domain name
     on_response(generation, handle_aws_operation(world_, *world_.find_domain(s.on), s.aws_operation, s.aws_args));
     return;
   }
@@ -103,6 +113,7 @@ void StepRunner::attempt() {
   request.body = s.body;
   request.user = s.as;
   const std::optional<DomainId> domain = world_.find_domain(s.on);
+  CCRSIM_ASSERT(domain.has_value());
   if (!known_user(world_.domain(*domain), s.as)) {
     // The security plugin's answer to credentials it does not know (text body, as OpenSearch sends it).
     on_response(generation, RestResponse::plain(401, "Unauthorized"));
@@ -122,6 +133,8 @@ void StepRunner::on_response(std::uint64_t attempt_generation, RestResponse resp
   if (attempt_generation != attempt_generation_ || !in_step_) return;  // a late answer to an abandoned attempt
   const StepSpec& s = spec();
   StepResult& r = current();
+  CCRSIM_ASSERT(r.attempts >= 1);
+  CCRSIM_ASSERT(response.status >= 0);  // 0: no response at all
   r.status = response.status;
   r.body = response.text ? json(*response.text) : response.body;
   r.done_us = world_.now();
@@ -150,6 +163,9 @@ void StepRunner::on_response(std::uint64_t attempt_generation, RestResponse resp
 }
 
 void StepRunner::finish(StepResult result) {
+  CCRSIM_ASSERT(in_step_ && !results_.empty());
+  CCRSIM_ASSERT(result.index + 1 == static_cast<int>(results_.size()));  // the result of the current step
+  CCRSIM_ASSERT(result.done_us >= result.at_us);
   results_.back() = std::move(result);
   in_step_ = false;
   const StepResult& r = results_.back();

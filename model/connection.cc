@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 
 const char* to_string(ConnectionStatus status) {
@@ -44,21 +46,30 @@ bool visible_inbound(ConnectionStatus status) {
 }
 
 Connection& Connections::add(Connection c) {
+  CCRSIM_ASSERT(c.local >= 0 && c.remote >= 0);
+  CCRSIM_ASSERT(!c.timer.valid());  // no stage is pending before the record exists
   c.index = static_cast<int>(items_.size());
   items_.push_back(std::move(c));
+  CCRSIM_ASSERT(items_.back().index + 1 == static_cast<int>(items_.size()));  // index = position, for the run
   return items_.back();
 }
 
 const Connection* Connections::find_active(DomainId local, const std::string& alias) const {
   for (const Connection& c : items_) {
-    if (c.local == local && c.alias == alias && c.status == ConnectionStatus::kActive) return &c;
+    if (c.local == local && c.alias == alias && c.status == ConnectionStatus::kActive) {
+      CCRSIM_ASSERT(is_live(c.status) && visible_inbound(c.status));
+      return &c;
+    }
   }
   return nullptr;
 }
 
 Connection* Connections::find_live_outbound(DomainId domain, const std::string& alias) {
   for (Connection& c : items_) {
-    if (c.local == domain && c.alias == alias && is_live(c.status)) return &c;
+    if (c.local == domain && c.alias == alias && is_live(c.status)) {
+      CCRSIM_ASSERT(c.status != ConnectionStatus::kDeleting && c.status != ConnectionStatus::kDeleted);
+      return &c;
+    }
   }
   return nullptr;
 }
@@ -72,7 +83,10 @@ Connection* Connections::find_live_inbound(DomainId domain, const std::string& a
 
 Connection* Connections::find_by_id(const std::string& id) {
   for (Connection& c : items_) {
-    if (c.id == id) return &c;
+    if (c.id == id) {
+      CCRSIM_ASSERT(!id.empty());
+      return &c;
+    }
   }
   return nullptr;
 }
@@ -84,6 +98,7 @@ int Connections::connected_domain_count(DomainId domain) const {
     if (c.local == domain) peers.insert(c.remote);
     if (c.remote == domain) peers.insert(c.local);
   }
+  CCRSIM_ASSERT(peers.size() <= items_.size());
   return static_cast<int>(peers.size());
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 
 namespace {
@@ -26,6 +28,7 @@ std::vector<std::uint16_t> utf16_units(std::string_view s) {
       cp = c & 0x1Fu;
     }
     if (i + len > s.size()) len = 1, cp = c;  // malformed tail: take the byte as is
+    CCRSIM_ASSERT(len >= 1 && len <= 4 && i + len <= s.size());
     for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
     if (cp >= 0x10000) {
       cp -= 0x10000;
@@ -36,6 +39,7 @@ std::vector<std::uint16_t> utf16_units(std::string_view s) {
     }
     i += len;
   }
+  CCRSIM_ASSERT(out.size() <= 2 * s.size());  // at most two units (a surrogate pair) per byte consumed
   return out;
 }
 
@@ -87,6 +91,7 @@ std::int32_t murmur3_utf16(std::string_view utf8_id) {
     default:
       break;
   }
+  CCRSIM_ASSERT(bytes.size() == 2 * units.size());
   h ^= static_cast<std::uint32_t>(bytes.size());
   h ^= h >> 16;
   h *= 0x85ebca6b;
@@ -102,16 +107,23 @@ int default_routing_num_shards(int shards) {
   int ceil_log2 = 0;
   while ((1 << ceil_log2) < shards) ++ceil_log2;
   const int splits = std::max(1, 10 - ceil_log2);
-  return shards << splits;
+  CCRSIM_ASSERT(splits >= 1 && splits < 31);
+  const int routing = shards << splits;
+  CCRSIM_ASSERT(routing > shards && routing % shards == 0);  // split at least once, a whole factor
+  return routing;
 }
 
 int route_to_shard(std::string_view id, int shards) {
   if (shards <= 1) return 0;
   const int routing_num_shards = default_routing_num_shards(shards);
   const int factor = routing_num_shards / shards;
+  CCRSIM_ASSERT(factor >= 2);
   const std::int64_t hash = murmur3_utf16(id);
   const std::int64_t mod = ((hash % routing_num_shards) + routing_num_shards) % routing_num_shards;
-  return static_cast<int>(mod / factor);
+  CCRSIM_ASSERT(mod >= 0 && mod < routing_num_shards);
+  const int shard = static_cast<int>(mod / factor);
+  CCRSIM_ASSERT(shard >= 0 && shard < shards);
+  return shard;
 }
 
 }  // namespace ccrsim

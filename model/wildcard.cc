@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 
 namespace {
@@ -23,6 +25,8 @@ bool match(std::string_view pattern, std::string_view text, Dialect dialect) {
   std::size_t star = std::string_view::npos;
   std::size_t resume = 0;
   while (t < text.size()) {
+    CCRSIM_ASSERT(p <= pattern.size());
+    CCRSIM_ASSERT(star == std::string_view::npos || (star < p && pattern[star] == '*' && resume <= t));
     if (p < pattern.size() && pattern[p] == '*') {
       star = p++;
       resume = t;
@@ -38,6 +42,7 @@ bool match(std::string_view pattern, std::string_view text, Dialect dialect) {
     }
   }
   while (p < pattern.size() && pattern[p] == '*') ++p;
+  CCRSIM_ASSERT(t == text.size() && p <= pattern.size());
   return p == pattern.size();
 }
 

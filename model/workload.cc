@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/index.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -14,10 +15,14 @@ constexpr sim_time_us kPoissonBucketUs = kUsPerS;
 Workload::Workload(const WorkloadSpec& spec, std::uint64_t seed, int ordinal, sim_time_us end_us)
     : spec_(spec),
       end_us_(end_us),
-      rng_(seed, "workload/" + std::to_string(ordinal) + "/" + spec.domain + "/" + spec.index) {}
+      rng_(seed, "workload/" + std::to_string(ordinal) + "/" + spec.domain + "/" + spec.index) {
+  CCRSIM_ASSERT(ordinal >= 0);
+  CCRSIM_ASSERT(end_us >= 0);
+}
 
 std::string Workload::index_name_at(sim_time_us t_us) const {
   if (!spec_.rollover) return spec_.index;
+  CCRSIM_ASSERT(spec_.rollover->every_us > 0);  // the loader refuses a zero period
   const std::int64_t n = 1 + std::max<sim_time_us>(0, t_us - spec_.from_us) / spec_.rollover->every_us;
   std::string name = spec_.rollover->name_pattern;
   const auto pos = name.find("{n}");
@@ -39,11 +44,15 @@ std::int64_t Workload::uniform_count_upto(sim_time_us t_us) const {
   // Guard the floating boundary: op k belongs iff its (floored) time is <= t.
   while (k >= 0 && uniform_time_of(k) > t_us) --k;
   while (uniform_time_of(k + 1) <= t_us) ++k;
+  CCRSIM_ASSERT(k >= -1);
+  CCRSIM_ASSERT(uniform_time_of(k + 1) > t_us);  // op k + 1 is the first after t
   return k + 1;
 }
 
 void Workload::emit(Index* index, std::int64_t first_k, std::int64_t count, double t_first_us, double spacing_us) {
   if (count <= 0) return;
+  CCRSIM_ASSERT(first_k == issued_);  // operations are numbered in issue order, none skipped
+  CCRSIM_ASSERT(spacing_us >= 0 && t_first_us >= 0);
   issued_ += count;
   if (index == nullptr) {
     refused_ += count;
@@ -65,6 +74,8 @@ void Workload::emit(Index* index, std::int64_t first_k, std::int64_t count, doub
     const double t0 = t_first_us + static_cast<double>(first - first_k) * spacing_us;
     Shard& shard = index->shard(s);
     const AdmittedRun admitted = shard.write_admission().admit(n, t0, spacing_us * shards, shard_index_rate_per_s_);
+    CCRSIM_ASSERT(admitted.accepted + admitted.rejected == n);  // every op is either accepted or rejected
+    CCRSIM_ASSERT(admitted.accepted >= 0 && admitted.rejected >= 0);
     rejected_ += admitted.rejected;
     shard.append_synthetic_spaced(admitted.accepted, admitted.t_first_us, admitted.spacing_us, spec_.doc_size_bytes);
   }
@@ -73,6 +84,8 @@ void Workload::emit(Index* index, std::int64_t first_k, std::int64_t count, doub
 void Workload::catch_up_window(sim_time_us lo_us, sim_time_us hi_us,
                                const std::function<Index*(const std::string&, sim_time_us)>& resolve) {
   // [lo, hi] lies inside one rollover period.
+  CCRSIM_ASSERT(lo_us <= hi_us);
+  CCRSIM_ASSERT_SLOW(!spec_.rollover || index_name_at(lo_us) == index_name_at(hi_us));
   if (spec_.arrival == Arrival::kUniform) {
     const std::int64_t first_k = issued_;
     const std::int64_t end_k = uniform_count_upto(hi_us);
@@ -98,6 +111,7 @@ void Workload::catch_up_window(sim_time_us lo_us, sim_time_us hi_us,
     auto exact_time_of = [&](std::int64_t i) {
       return static_cast<double>(start) + (static_cast<double>(i) + 0.5) * spacing;
     };
+    CCRSIM_ASSERT(bucket_taken_ >= 0 && bucket_taken_ <= bucket_count_);
     std::int64_t upto = bucket_taken_;
     while (upto < bucket_count_ && static_cast<sim_time_us>(exact_time_of(upto)) <= hi_us) ++upto;
     if (upto > bucket_taken_) {
@@ -106,6 +120,7 @@ void Workload::catch_up_window(sim_time_us lo_us, sim_time_us hi_us,
       emit(index, issued_, upto - bucket_taken_, t0, spacing);
       bucket_taken_ = upto;
     }
+    CCRSIM_ASSERT(bucket_end > t);  // every pass moves forward
     t = bucket_end;
   }
 }
@@ -115,6 +130,7 @@ void Workload::catch_up(sim_time_us t_us,
   const sim_time_us until = std::min(spec_.until_us.value_or(end_us_), end_us_);
   const sim_time_us hi = std::min(t_us, until - 1);  // operations strictly before `until`
   sim_time_us lo = std::max(spec_.from_us, caught_up_us_ + 1);
+  const std::int64_t issued_before = issued_;
   if (t_us > caught_up_us_) caught_up_us_ = t_us;
   while (lo <= hi) {
     sim_time_us period_end = hi;
@@ -126,12 +142,17 @@ void Workload::catch_up(sim_time_us t_us,
     catch_up_window(lo, period_end, resolve);
     lo = period_end + 1;
   }
+  CCRSIM_ASSERT(caught_up_us_ >= t_us);
+  CCRSIM_ASSERT(issued_ >= issued_before);
+  CCRSIM_ASSERT(refused_ + rejected_ <= issued_);  // counts are conserved: refused and rejected are issued ops
+  CCRSIM_ASSERT(refused_unassigned_ <= refused_);
 }
 
 sim_time_us Workload::next_op_time_after(sim_time_us t_us, const std::string& index_name, int shard,
                                          int shard_count) const {
   const sim_time_us until = std::min(spec_.until_us.value_or(end_us_), end_us_);
   if (spec_.rate_per_s <= 0 || shard_count <= 0) return kTimeNever;
+  CCRSIM_ASSERT(shard >= 0 && shard < shard_count);
   sim_time_us candidate = kTimeNever;
   if (spec_.arrival == Arrival::kUniform) {
     const std::int64_t k0 = t_us < spec_.from_us ? 0 : uniform_count_upto(t_us);
@@ -142,6 +163,7 @@ sim_time_us Workload::next_op_time_after(sim_time_us t_us, const std::string& in
     candidate = spec_.from_us + ((lo - spec_.from_us + kPoissonBucketUs - 1) / kPoissonBucketUs) * kPoissonBucketUs;
     if (candidate <= t_us) candidate += kPoissonBucketUs;
   }
+  CCRSIM_ASSERT(candidate > t_us);  // strictly after t
   if (candidate >= until) return kTimeNever;
   if (index_name_at(candidate) != index_name) return kTimeNever;
   return candidate;

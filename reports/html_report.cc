@@ -85,12 +85,13 @@ void replication_table(const RunResult& r, std::string& out) {
   out += table_head(
       {"replication", "time lag p50", "p95", "p99", "max", "ops lag p50", "p99", "max", "delivery p50", "p99", "max"});
   for (const ReplicationResult& rep : r.replications) {
-    out += "<tr>" + td(rep.id) + td_num(secs(rep.lag_time.quantile_us(0.5))) +
-           td_num(secs(rep.lag_time.quantile_us(0.95))) + td_num(secs(rep.lag_time.quantile_us(0.99))) +
-           td_num(secs(rep.lag_time.max_us())) + td_num(std::to_string(rep.lag_ops.quantile_us(0.5))) +
-           td_num(std::to_string(rep.lag_ops.quantile_us(0.99))) + td_num(std::to_string(rep.lag_ops.max_us())) +
-           td_num(secs(rep.delivery.quantile_us(0.5))) + td_num(secs(rep.delivery.quantile_us(0.99))) +
-           td_num(secs(rep.delivery.max_us())) + "</tr>\n";
+    const TimeQuantiles& lag = rep.summary().lag_time;
+    const CountQuantiles& ops = rep.summary().lag_ops;
+    const TimeQuantiles& delivery = rep.summary().delivery;
+    out += "<tr>" + td(rep.id) + td_num(secs(lag.p50_us)) + td_num(secs(lag.p95_us)) + td_num(secs(lag.p99_us)) +
+           td_num(secs(lag.max_us)) + td_num(std::to_string(ops.p50)) + td_num(std::to_string(ops.p99)) +
+           td_num(std::to_string(ops.max)) + td_num(secs(delivery.p50_us)) + td_num(secs(delivery.p99_us)) +
+           td_num(secs(delivery.max_us)) + "</tr>\n";
   }
   out += kTableEnd;
 }

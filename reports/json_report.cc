@@ -1,6 +1,5 @@
 #include "reports/json_report.h"
 
-#include "reports/lag_trend.h"
 #include "reports/number_format.h"
 
 namespace ccrsim {
@@ -11,21 +10,21 @@ double seconds(sim_time_us t_us) {
   return round_to(to_seconds(t_us), 6);
 }
 
-json percentiles_s(const DeliveryHistogram& h) {
+json percentiles_s(const TimeQuantiles& q) {
   json j = json::object();
-  j["p50"] = seconds(h.quantile_us(0.50));
-  j["p95"] = seconds(h.quantile_us(0.95));
-  j["p99"] = seconds(h.quantile_us(0.99));
-  j["max"] = seconds(h.max_us());
+  j["p50"] = seconds(q.p50_us);
+  j["p95"] = seconds(q.p95_us);
+  j["p99"] = seconds(q.p99_us);
+  j["max"] = seconds(q.max_us);
   return j;
 }
 
-json percentiles_count(const DeliveryHistogram& h) {
+json percentiles_count(const CountQuantiles& q) {
   json j = json::object();
-  j["p50"] = h.quantile_us(0.50);
-  j["p95"] = h.quantile_us(0.95);
-  j["p99"] = h.quantile_us(0.99);
-  j["max"] = h.max_us();
+  j["p50"] = q.p50;
+  j["p95"] = q.p95;
+  j["p99"] = q.p99;
+  j["max"] = q.max;
   return j;
 }
 
@@ -45,21 +44,19 @@ json step_json(const StepResult& s) {
 }
 
 // The lag trend over the steady state and the throughput beside its closed-form estimate (docs/capacity.md).
-void capacity_json(const ReplicationResult& r, json& j) {
-  const std::optional<LagTrend> trend = fit_lag_trend(r, to_seconds(r.retention_lease_period_us));
+void capacity_json(const ReplicationSummary& s, json& j) {
+  const std::optional<LagTrend>& trend = s.trend;
   j["lag_trend_ops_per_s"] = trend ? json(round_to(trend->ops_per_s, 3)) : json(nullptr);
   j["lag_verdict"] = trend ? json(trend->verdict) : json(nullptr);
   j["lag_exceeds_lease_in_s"] =
       trend && trend->exceeds_threshold_in_s ? json(round_to(*trend->exceeds_threshold_in_s, 3)) : json(nullptr);
-  const std::optional<double> past_threshold_s =
-      trend && r.lag_threshold_us ? trend->exceeds_in_s(to_seconds(*r.lag_threshold_us)) : std::nullopt;
-  j["lag_exceeds_threshold_in_s"] = past_threshold_s ? json(round_to(*past_threshold_s, 3)) : json(nullptr);
+  j["lag_exceeds_threshold_in_s"] =
+      s.exceeds_lag_threshold_in_s ? json(round_to(*s.exceeds_lag_threshold_in_s, 3)) : json(nullptr);
   json throughput = json::object();
   throughput["simulated"] = trend ? json(round_to(trend->simulated_ops_per_s, 3)) : json(nullptr);
-  if (r.throughput_inputs) {
-    const ThroughputEstimate e = analytic_throughput(*r.throughput_inputs);
-    throughput["analytic"] = round_to(e.ops_per_s, 3);
-    throughput["analytic_bound"] = e.bound;
+  if (s.analytic) {
+    throughput["analytic"] = round_to(s.analytic->ops_per_s, 3);
+    throughput["analytic_bound"] = s.analytic->bound;
   } else {
     throughput["analytic"] = nullptr;
     throughput["analytic_bound"] = nullptr;
@@ -79,12 +76,13 @@ json replication_json(const ReplicationResult& r) {
   j["bootstrap_s"] = r.bootstrap_us ? json(seconds(*r.bootstrap_us)) : json(nullptr);
   j["ops_replicated"] = r.ops_replicated;
   json lag = json::object();
-  lag["time_s"] = percentiles_s(r.lag_time);
-  lag["ops"] = percentiles_count(r.lag_ops);
+  const ReplicationSummary& summary = r.summary();
+  lag["time_s"] = percentiles_s(summary.lag_time);
+  lag["ops"] = percentiles_count(summary.lag_ops);
   j["lag"] = std::move(lag);
-  j["delivery_s"] = percentiles_s(r.delivery);
+  j["delivery_s"] = percentiles_s(summary.delivery);
   j["samples"] = r.samples;
-  capacity_json(r, j);
+  capacity_json(summary, j);
   return j;
 }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "reports/run_result.h"
+
 namespace ccrsim {
 
 namespace {

@@ -2,12 +2,13 @@
 // Does a replication keep up? A least-squares line through its lag over time in steady state (Eigen), and the
 // projection of when its time lag would pass the leader's retention lease period (or another threshold), after
 // which the leader may have discarded the operations the follower still needs.
+#include <cstddef>
 #include <optional>
 #include <string>
 
-#include "reports/run_result.h"
-
 namespace ccrsim {
+
+struct ReplicationResult;
 
 struct LagTrend {
   double ops_per_s = 0;                          // slope of ops lag over time

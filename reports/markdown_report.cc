@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 
-#include "reports/lag_trend.h"
 #include "reports/number_format.h"
 #include "sim/units.h"
 
@@ -67,11 +66,13 @@ void replications_section(const RunResult& r, std::string& out) {
       "max |\n";
   out += "|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const ReplicationResult& rep : r.replications) {
-    out += "| " + cell(rep.id) + " | " + s(rep.lag_time.quantile_us(0.5)) + " | " + s(rep.lag_time.quantile_us(0.95)) +
-           " | " + s(rep.lag_time.quantile_us(0.99)) + " | " + s(rep.lag_time.max_us()) + " | " +
-           std::to_string(rep.lag_ops.quantile_us(0.5)) + " | " + std::to_string(rep.lag_ops.quantile_us(0.99)) +
-           " | " + std::to_string(rep.lag_ops.max_us()) + " | " + s(rep.delivery.quantile_us(0.5)) + " | " +
-           s(rep.delivery.quantile_us(0.99)) + " | " + s(rep.delivery.max_us()) + " |\n";
+    const TimeQuantiles& lag = rep.summary().lag_time;
+    const CountQuantiles& ops = rep.summary().lag_ops;
+    const TimeQuantiles& delivery = rep.summary().delivery;
+    out += "| " + cell(rep.id) + " | " + s(lag.p50_us) + " | " + s(lag.p95_us) + " | " + s(lag.p99_us) + " | " +
+           s(lag.max_us) + " | " + std::to_string(ops.p50) + " | " + std::to_string(ops.p99) + " | " +
+           std::to_string(ops.max) + " | " + s(delivery.p50_us) + " | " + s(delivery.p99_us) + " | " +
+           s(delivery.max_us) + " |\n";
   }
 }
 
@@ -143,17 +144,13 @@ void capacity_section(const RunResult& r, std::string& out) {
   out += "simulated (ops/s) | analytic (ops/s) | bound |\n";
   out += threshold ? "|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|\n";
   for (const ReplicationResult& rep : r.replications) {
-    const std::optional<LagTrend> trend = fit_lag_trend(rep, to_seconds(rep.retention_lease_period_us));
-    const std::optional<ThroughputEstimate> estimate =
-        rep.throughput_inputs ? std::optional<ThroughputEstimate>(analytic_throughput(*rep.throughput_inputs))
-                              : std::nullopt;
+    const std::optional<LagTrend>& trend = rep.summary().trend;
+    const std::optional<ThroughputEstimate>& estimate = rep.summary().analytic;
     out += "| " + cell(rep.id) + " | " + (trend ? format_fixed(trend->ops_per_s, 1) : "-") + " | " +
            (trend ? trend->verdict : "-") + " | " + in_duration(trend ? trend->exceeds_threshold_in_s : std::nullopt) +
            " | ";
     if (threshold) {
-      out += in_duration(trend && rep.lag_threshold_us ? trend->exceeds_in_s(to_seconds(*rep.lag_threshold_us))
-                                                       : std::nullopt) +
-             " | ";
+      out += in_duration(rep.summary().exceeds_lag_threshold_in_s) + " | ";
     }
     out += (trend ? format_fixed(trend->simulated_ops_per_s, 1) : "-") + " | " +
            (estimate ? format_fixed(estimate->ops_per_s, 1) : "-") + " | " + (estimate ? estimate->bound : "-") +

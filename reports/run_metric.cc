@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "reports/checks.h"
+#include "reports/metric_values.h"
 
 namespace ccrsim {
 
@@ -12,31 +12,34 @@ void keep_worst(std::optional<double>& worst, double value) {
   worst = worst ? std::max(*worst, value) : value;
 }
 
+void keep_worst(std::optional<double>& worst, const std::optional<double>& value) {
+  if (value) keep_worst(worst, *value);
+}
+
 }  // namespace
 
 std::optional<double> run_metric(const std::string& metric, const RunResult& result) {
+  const MetricBinding* b = find_metric_binding(metric);
+  if (b == nullptr) return std::nullopt;
   std::optional<double> worst;
-  if (metric == "recovery_time") {
-    for (const FaultResult& f : result.faults) {
-      if (f.recovery_time_us) keep_worst(worst, to_seconds(*f.recovery_time_us));
-    }
-    return worst;
-  }
-  if (metric == "rpo_ops" || metric == "rpo_time" || metric == "rto") {
-    for (const DisasterResult& d : result.disasters) {
-      if (metric == "rto") {
-        if (d.rto_us) keep_worst(worst, to_seconds(*d.rto_us));
-        continue;
+  switch (b->scope) {
+    case MetricScope::kReplication:
+      for (const ReplicationResult& r : result.replications) keep_worst(worst, b->of_replication(r));
+      break;
+    case MetricScope::kFault:
+      for (const FaultResult& f : result.faults) keep_worst(worst, b->of_fault(f));
+      break;
+    case MetricScope::kLostReplication:
+      for (const DisasterResult& d : result.disasters) {
+        for (const LostReplication& l : d.lost) keep_worst(worst, b->of_lost(l));
       }
-      for (const LostReplication& l : d.lost) {
-        keep_worst(worst, metric == "rpo_ops" ? static_cast<double>(l.rpo_ops) : to_seconds(l.rpo_us));
-      }
-    }
-    return worst;
-  }
-  if (metric == "writes_rejected") return static_cast<double>(total_writes_rejected(result));
-  for (const ReplicationResult& r : result.replications) {
-    if (const std::optional<double> v = replication_metric(metric, r)) keep_worst(worst, *v);
+      break;
+    case MetricScope::kDisaster:
+      for (const DisasterResult& d : result.disasters) keep_worst(worst, b->of_disaster(d));
+      break;
+    case MetricScope::kRun:
+      worst = b->of_run(result);
+      break;
   }
   return worst;
 }

@@ -7,8 +7,11 @@
 #include <vector>
 
 #include "reports/analytic_throughput.h"
+#include "reports/lag_series.h"
+#include "reports/replication_summary.h"
 #include "sim/json.h"
-#include "sim/stats/delivery_histogram.h"
+#include "sim/stats/count_histogram.h"
+#include "sim/stats/time_histogram.h"
 #include "sim/time.h"
 
 namespace ccrsim {
@@ -24,31 +27,6 @@ struct StepResult {
   std::string expect = "none";  // pass | fail | none
   std::string message;
   int attempts = 1;
-};
-
-// One point of a replication's lag over time.
-struct LagPoint {
-  sim_time_us t_us = 0;
-  std::string status;
-  std::int64_t leader_checkpoint = 0;
-  std::int64_t follower_checkpoint = 0;
-  std::int64_t lag_ops = 0;
-  sim_time_us lag_time_us = 0;
-};
-
-// Keeps at most kMaxPoints points by merging neighbours into the worse of the two once full (deterministic
-// downsampling that never hides a peak).
-class LagSeries {
- public:
-  static constexpr std::size_t kMaxPoints = 2000;
-  void add(const LagPoint& p);
-  void flush();  // closes the partly filled last bucket
-  const std::vector<LagPoint>& points() const { return points_; }
-
- private:
-  std::vector<LagPoint> points_;
-  std::vector<LagPoint> pending_;  // the bucket being filled
-  std::size_t bucket_size_ = 1;
 };
 
 // A change of a replication's status, as seen by the lag sampler (so at sample_interval granularity).
@@ -68,9 +46,9 @@ struct ReplicationResult {
   std::string final_status;
   std::optional<sim_time_us> bootstrap_us;
   std::int64_t ops_replicated = 0;
-  DeliveryHistogram lag_time;  // samples of time lag
-  DeliveryHistogram lag_ops;   // samples of ops lag (stored as counts in the "microsecond" axis)
-  DeliveryHistogram delivery;  // per operation
+  TimeHistogram lag_time;  // samples of time lag taken while BOOTSTRAPPING or SYNCING (reports/lag_recorder.h)
+  CountHistogram lag_ops;  // samples of ops lag, the same samples
+  TimeHistogram delivery;  // per operation
   LagSeries series;
   std::vector<StatusChange> status_changes;  // the first entry is the status at the first sample
   std::int64_t samples = 0;
@@ -78,6 +56,12 @@ struct ReplicationResult {
   std::optional<ThroughputInputs> throughput_inputs;
   sim_time_us retention_lease_period_us = 12 * kUsPerH;  // the leader index's; the lag trend's threshold
   std::optional<sim_time_us> lag_threshold_us;           // the scenario's `lag_threshold`: a second projection
+  std::optional<sim_time_us> not_syncing_us;             // time outside SYNCING (reports/not_syncing_recorder.h)
+
+  // The figures every writer and check reads, computed once by summarize_run (reports/replication_summary.h)
+  // after the fields above are final. summary() throws std::logic_error before that.
+  std::optional<ReplicationSummary> summarized;
+  const ReplicationSummary& summary() const;
 };
 
 struct ConnectionResult {

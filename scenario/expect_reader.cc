@@ -25,21 +25,6 @@ std::map<std::string, MapChild> children_of(const YAML::Node& node) {
   return out;
 }
 
-// The matcher's path of a map's child: JSON-pointer escaping, so a key holding '/' cannot fake a deeper path.
-std::string child_path(const std::string& path, const std::string& key) {
-  std::string out = path + '/';
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 SourcePos value_pos(const MapChild& child, SourcePos fallback) {
   const SourcePos key_pos = pos_of(child.key, fallback);
   return is_null(child.value) ? key_pos : pos_of(child.value, key_pos);
@@ -85,7 +70,7 @@ void ExpectReader::check_value(const YAML::Node& node, SourcePos pos, const json
     for (const auto& [key, value] : expected.items()) {
       const auto child = children.find(key);
       if (child == children.end()) continue;
-      check_value(child->second.value, value_pos(child->second, pos), value, child_path(path, key));
+      check_value(child->second.value, value_pos(child->second, pos), value, expectation_child_path(path, key));
     }
   } else if (expected.is_array() && node.IsSequence() && node.size() == expected.size()) {
     for (std::size_t i = 0; i < expected.size(); ++i) {

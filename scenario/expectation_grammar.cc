@@ -92,4 +92,19 @@ std::string json_pointer_problem(const std::string& pointer) {
   return "";
 }
 
+std::string expectation_child_path(std::string_view path, std::string_view key) {
+  std::string out(path);
+  out += '/';
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace ccrsim

@@ -50,4 +50,8 @@ std::string regex_problem(const std::string& pattern);
 // Why `pointer` is not a JSON pointer (RFC 6901), or empty.
 std::string json_pointer_problem(const std::string& pointer);
 
+// The path of a map's child in messages, as a JSON pointer: '~' and '/' in the key are escaped, so a key holding
+// '/' cannot fake a deeper path. The matcher and the load-time check name the same place the same way.
+std::string expectation_child_path(std::string_view path, std::string_view key);
+
 }  // namespace ccrsim

@@ -1,6 +1,7 @@
 #include "scenario/metric_catalogue.h"
 
 #include <array>
+#include <cstddef>
 
 namespace ccrsim {
 
@@ -30,6 +31,9 @@ constexpr std::array kCatalogue = {
     MetricInfo{"rto", kTime, "time from a leader domain's loss until every follower index it led accepts writes"},
     MetricInfo{"ops_replicated", kCount, "operations replayed on the follower"},
     MetricInfo{"writes_rejected", kCount, "synthetic writes the leader refused (429), the run's total"},
+    MetricInfo{"not_syncing_s", kTime,
+               "time a replication spent outside SYNCING after it first reached SYNCING; its whole run (from its "
+               "start) if it never did"},
 };
 
 }  // namespace

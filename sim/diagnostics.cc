@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 
 SourcePos position_of_offset(const std::string& text, std::size_t offset) {
@@ -14,6 +16,7 @@ SourcePos position_of_offset(const std::string& text, std::size_t offset) {
       ++pos.col;
     }
   }
+  CCRSIM_ASSERT(pos.line >= 1 && pos.col >= 1);
   return pos;
 }
 
@@ -23,12 +26,14 @@ std::vector<std::string> Diagnostics::render() const {
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
   });
   std::vector<std::string> lines;
+  CCRSIM_ASSERT(sorted.size() == items_.size());
   lines.reserve(sorted.size());
   for (const Diagnostic& d : sorted) {
     const int line = std::max(d.pos.line, 1);
     const int col = std::max(d.pos.col, 1);
     lines.push_back(file_ + ":" + std::to_string(line) + ":" + std::to_string(col) + ": error: " + d.message);
   }
+  CCRSIM_ASSERT(lines.size() == items_.size());  // one line per diagnostic, none dropped
   return lines;
 }
 

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 
 constexpr std::uint64_t splitmix64(std::uint64_t& state) {
@@ -28,6 +30,7 @@ class Rng {
   Rng(std::uint64_t seed, std::string_view stream_name) {
     std::uint64_t sm = seed ^ fnv1a64(stream_name);
     for (auto& word : s_) word = splitmix64(sm);
+    CCRSIM_ASSERT((s_[0] | s_[1] | s_[2] | s_[3]) != 0);  // xoshiro's one forbidden state: all zero forever
   }
 
   std::uint64_t next_u64() {
@@ -43,7 +46,11 @@ class Rng {
   }
 
   // Uniform in [0, 1), 53 bits.
-  double uniform01() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+  double uniform01() {
+    const double u = static_cast<double>(next_u64() >> 11) * 0x1.0p-53;
+    CCRSIM_ASSERT(u >= 0.0 && u < 1.0);
+    return u;
+  }
 
   // Uniform integer in [0, bound) without modulo bias (rejection on the top range).
   std::uint64_t below(std::uint64_t bound) {
@@ -51,12 +58,15 @@ class Rng {
     const std::uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
     std::uint64_t x = next_u64();
     while (x >= limit) x = next_u64();
-    return x % bound;
+    const std::uint64_t v = x % bound;
+    CCRSIM_ASSERT(v < bound);
+    return v;
   }
 
   // Poisson draw. Knuth for small means, a rounded normal approximation above 64 (counts per interval, where the
   // relative error of the approximation is far below the sampling noise).
   std::uint64_t poisson(double mean) {
+    CCRSIM_ASSERT(!std::isnan(mean));  // NaN would skip both branches' guards and draw garbage
     if (mean <= 0) return 0;
     if (mean < 64) {
       const double limit = std::exp(-mean);
@@ -66,9 +76,11 @@ class Rng {
         ++k;
         p *= uniform01();
       } while (p > limit);
+      CCRSIM_ASSERT(k >= 1);
       return k - 1;
     }
     const double u1 = uniform01() + 0x1.0p-54;
+    CCRSIM_ASSERT(u1 > 0.0);  // log(0) is never taken
     const double u2 = uniform01();
     const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
     const double v = std::round(mean + std::sqrt(mean) * z);

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 
 bool Trace::open(const std::string& path, std::string& error) {
@@ -13,6 +15,7 @@ bool Trace::open(const std::string& path, std::string& error) {
     logger_ = std::make_shared<spdlog::logger>("ccrsim-trace", sink);
     logger_->set_pattern("%v");  // simulated time only: the trace is deterministic too
     logger_->set_level(spdlog::level::info);
+    CCRSIM_ASSERT(logger_ != nullptr);
     return true;
   } catch (const std::exception& e) {
     error = e.what();
@@ -23,8 +26,11 @@ bool Trace::open(const std::string& path, std::string& error) {
 
 void Trace::log(sim_time_us t_us, const std::string& component, const std::string& message) const {
   if (!logger_) return;
+  CCRSIM_ASSERT(t_us >= 0);  // simulated time only
+  CCRSIM_ASSERT(!component.empty());
   char stamp[32];
-  std::snprintf(stamp, sizeof stamp, "%12.6f", to_seconds(t_us));
+  const int written = std::snprintf(stamp, sizeof stamp, "%12.6f", to_seconds(t_us));
+  CCRSIM_ASSERT(written > 0 && written < static_cast<int>(sizeof stamp));
   logger_->info("[{}s] {}: {}", stamp, component, message);
 }
 

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 namespace {
 
@@ -13,6 +15,7 @@ __extension__ using u128 = unsigned __int128;
 
 template <typename T>
 Parsed<T> fail(std::string message, bool out_of_range = false) {
+  CCRSIM_ASSERT(!message.empty());  // a refusal always says why
   Parsed<T> p;
   p.error = std::move(message);
   p.out_of_range = out_of_range;
@@ -62,7 +65,10 @@ constexpr std::array<DurationUnit, 5> kDurationUnits = {{
 
 int duration_unit_rank(std::string_view name) {
   for (std::size_t i = 0; i < kDurationUnits.size(); ++i) {
-    if (kDurationUnits[i].name == name) return static_cast<int>(i);
+    if (kDurationUnits[i].name == name) {
+      CCRSIM_ASSERT(i == 0 || kDurationUnits[i - 1].us > kDurationUnits[i].us);  // largest first
+      return static_cast<int>(i);
+    }
   }
   return -1;
 }
@@ -82,12 +88,14 @@ bool take_decimal(std::string_view& text, std::string_view& int_digits, std::str
     frac_digits = text.substr(i + 1, j - i - 1);
     i = j;
   }
+  CCRSIM_ASSERT(i <= text.size() && !int_digits.empty());
   text.remove_prefix(i);
   return true;
 }
 
 // round(int.frac * unit) as an exact integer, or nullopt when it exceeds limit.
 std::optional<u128> scale_decimal(std::string_view int_digits, std::string_view frac_digits, u128 unit, u128 limit) {
+  CCRSIM_ASSERT(unit > 0);
   u128 whole = 0;
   for (char c : int_digits) {
     whole = whole * 10 + static_cast<unsigned>(c - '0');
@@ -104,6 +112,7 @@ std::optional<u128> scale_decimal(std::string_view int_digits, std::string_view 
     num = num * 10 + static_cast<unsigned>(c - '0');
     den *= 10;
   }
+  CCRSIM_ASSERT(num < den);                     // the fraction is below one
   value += (num * unit * 2 + den) / (den * 2);  // round half up
   if (value > limit) return std::nullopt;
   return value;
@@ -117,6 +126,7 @@ bool split_number(std::string_view text, double& number, std::string_view& suffi
   auto [ptr, ec] = std::from_chars(text.data(), end, number, std::chars_format::general);
   if (ptr == text.data()) return false;
   if (ec == std::errc::result_out_of_range) number = HUGE_VAL;
+  CCRSIM_ASSERT(ptr > text.data() && ptr <= end);
   suffix = text.substr(static_cast<std::size_t>(ptr - text.data()));
   return true;
 }
@@ -124,6 +134,7 @@ bool split_number(std::string_view text, double& number, std::string_view& suffi
 }  // namespace
 
 Parsed<sim_time_us> parse_duration(std::string_view text, sim_time_us max_us) {
+  CCRSIM_ASSERT(max_us > 0);  // the caller's limit, not the user's text
   std::string expected = "expected a duration like '30s', got " + quoted(text);
   if (!text.empty() && text.find_first_not_of("0123456789.") == std::string_view::npos) {
     expected += " (a number needs a unit: ms, s, m, h or d)";
@@ -156,14 +167,17 @@ Parsed<sim_time_us> parse_duration(std::string_view text, sim_time_us max_us) {
       continue;
     }
     total += *part;
+    CCRSIM_ASSERT(total <= limit);
   }
   if (too_large) {
     return fail<sim_time_us>("must be at most " + format_duration(max_us) + ", got " + quoted(text), true);
   }
+  CCRSIM_ASSERT(last_rank >= 0 && total <= limit);
   return ok(static_cast<sim_time_us>(total));
 }
 
 Parsed<std::int64_t> parse_size_bytes(std::string_view text, std::int64_t max_bytes) {
+  CCRSIM_ASSERT(max_bytes > 0);
   const std::string expected = "expected a size like '1kb', got " + quoted(text);
   double number = 0;
   std::string_view suffix;
@@ -180,6 +194,7 @@ Parsed<std::int64_t> parse_size_bytes(std::string_view text, std::int64_t max_by
   if (!(bytes <= static_cast<double>(max_bytes))) {
     return fail<std::int64_t>("must be at most " + format_size(max_bytes) + ", got " + quoted(text), true);
   }
+  CCRSIM_ASSERT(bytes >= 0 && bytes <= static_cast<double>(max_bytes));
   return ok(static_cast<std::int64_t>(bytes));
 }
 
@@ -202,10 +217,12 @@ Parsed<double> parse_bandwidth_bytes_per_s(std::string_view text) {
   if (number < 0) return fail<double>("must not be negative, got " + quoted(text), true);
   const double value = number * bytes_per_unit;
   if (!std::isfinite(value)) return fail<double>("is too large, got " + quoted(text), true);
+  CCRSIM_ASSERT(value >= 0);
   return ok(value);
 }
 
 Parsed<double> parse_rate_per_s(std::string_view text, double max_per_s) {
+  CCRSIM_ASSERT(max_per_s > 0);
   const std::string expected = "expected a rate like '2000/s', got " + quoted(text);
   double number = 0;
   std::string_view suffix;
@@ -219,6 +236,7 @@ Parsed<double> parse_rate_per_s(std::string_view text, double max_per_s) {
   if (!(number / per_s <= max_per_s)) {
     return fail<double>("must be at most " + format_number(max_per_s) + "/s, got " + quoted(text), true);
   }
+  CCRSIM_ASSERT(number / per_s >= 0 && number / per_s <= max_per_s);
   return ok(number / per_s);
 }
 
@@ -229,6 +247,7 @@ std::string format_size(std::int64_t bytes) {
     bytes /= 1024;
     ++unit;
   }
+  CCRSIM_ASSERT(unit < kUnits.size());
   return std::to_string(bytes) + std::string(kUnits[unit]);
 }
 
@@ -255,11 +274,13 @@ std::string format_duration(sim_time_us t_us) {
       t_us %= unit.us;
     }
   }
+  CCRSIM_ASSERT(t_us >= 0 && t_us < kUsPerS);  // only milliseconds and below are left
   if (t_us > 0) {
     out += std::to_string(t_us / kUsPerMs);
     const sim_time_us sub_ms = t_us % kUsPerMs;
     if (sub_ms > 0) {
       std::string frac = std::to_string(sub_ms + kUsPerMs).substr(1);  // zero-padded to 3 digits
+      CCRSIM_ASSERT(frac.size() == 3);
       while (frac.back() == '0') frac.pop_back();
       out += "." + frac;
     }

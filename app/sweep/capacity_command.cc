@@ -10,8 +10,8 @@
 #include "app/sweep/parallel_runs.h"
 #include "app/sweep/scenario_variants.h"
 #include "reports/number_format.h"
-#include "sim/json.h"
 #include "scenario/scenario_loader.h"
+#include "sim/json.h"
 #include "sim/units.h"
 
 namespace ccrsim {
@@ -184,8 +184,7 @@ Answer find_capacity(Search& search, const NumberWithUnit& base) {
 }  // namespace
 
 int command_capacity(const CapacityArgs& args) {
-  const std::vector<std::string>& metrics = check_metric_names();
-  if (std::find(metrics.begin(), metrics.end(), args.metric) == metrics.end()) {
+  if (find_metric(args.metric) == nullptr) {
     std::cerr << "ccrsim: error: --metric: unknown metric '" << args.metric << "'\n";
     return kExitInvalid;
   }

@@ -99,7 +99,7 @@ void read_metrics(const YAML::Node& node, SweepSpec& spec, Diagnostics& diags) {
   const std::vector<std::string>& known = check_metric_names();
   for (const YAML::Node& m : node) {
     const std::string name = m.IsScalar() ? m.Scalar() : "";
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
+    if (find_metric(name) == nullptr) {
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
       diags.error(pos_of(m), "unknown metric '" + name + "' (metrics are: " + list + ")");

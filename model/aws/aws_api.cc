@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/aws/aws_errors.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 namespace {
@@ -97,6 +98,7 @@ std::optional<RestResponse> alias_error(const std::string& alias) {
 }
 
 json domain_info(const World& world, DomainId d) {
+  CCRSIM_ASSERT(d >= 0 && d < world.domain_count());
   const DomainSpec& spec = world.domain(d).spec();
   return json{
       {"AWSDomainInformation", {{"DomainName", spec.name}, {"OwnerId", spec.account}, {"Region", spec.region}}}};
@@ -129,7 +131,10 @@ RestResponse create_outbound(World& world, DomainId on, const json& args) {
   request.vpc_endpoint = mode == "VPC_ENDPOINT";
   request.search_only = args.value("search_only", false);
   ConnectionOutcome outcome = world.connection_lifecycle().create_outbound(request);
+  CCRSIM_ASSERT(outcome.error.has_value() != (outcome.connection != nullptr));  // a connection or an error
   if (outcome.error) return *outcome.error;
+  CCRSIM_ASSERT(outcome.connection->local == on && outcome.connection->remote == *remote);
+  CCRSIM_ASSERT(outcome.connection->alias == alias);
   return RestResponse::ok(outbound_connection_json(world, *outcome.connection));
 }
 
@@ -156,11 +161,14 @@ Connection* target(World& world, DomainId on, const json& args, Side side, std::
           aws_errors::resource_not_found(std::string(kind) + " connection " + id + " not found on domain " + domain);
       return nullptr;
     }
+    CCRSIM_ASSERT(c->id == id);
     return c;
   }
   const std::string alias = string_arg(args, "connection_alias");
   c = side == Side::kOutbound ? world.connections().find_live_outbound(on, alias)
                               : world.connections().find_live_inbound(on, alias);
+  CCRSIM_ASSERT(c == nullptr || is_live(c->status));
+  CCRSIM_ASSERT(c == nullptr || (side == Side::kOutbound ? c->local == on : c->remote == on));
   if (c == nullptr) {
     error = aws_errors::resource_not_found("No live " + std::string(side == Side::kOutbound ? "outbound" : "inbound") +
                                            " connection with alias " + alias + " on domain " + domain);
@@ -172,9 +180,12 @@ RestResponse act(World& world, DomainId on, const json& args, Side side,
                  ConnectionOutcome (ConnectionLifecycle::*operation)(Connection&, DomainId)) {
   std::optional<RestResponse> error;
   Connection* c = target(world, on, args, side, error);
+  CCRSIM_ASSERT((c == nullptr) == error.has_value());  // found, or the reason it was not
   if (c == nullptr) return *error;
   ConnectionOutcome outcome = (world.connection_lifecycle().*operation)(*c, on);
+  CCRSIM_ASSERT(outcome.error.has_value() != (outcome.connection != nullptr));
   if (outcome.error) return *outcome.error;
+  CCRSIM_ASSERT(outcome.connection == c);  // an operation acts on the connection it was given
   const json body = side == Side::kOutbound ? outbound_connection_json(world, *outcome.connection)
                                             : inbound_connection_json(world, *outcome.connection);
   return RestResponse::ok(json{{"Connection", body}});
@@ -224,6 +235,7 @@ RestResponse describe(World& world, DomainId on, const json& args, Side side) {
     if (!match) continue;
     list.push_back(side == Side::kOutbound ? outbound_connection_json(world, c) : inbound_connection_json(world, c));
   }
+  CCRSIM_ASSERT(static_cast<std::int64_t>(list.size()) <= max_results);
   return RestResponse::ok(json{{"Connections", list}});
 }
 
@@ -261,6 +273,7 @@ std::string aws_args_problem(const std::string& operation, const json& args) {
 }
 
 RestResponse handle_aws_operation(World& world, DomainId on, const std::string& operation, const json& args) {
+  CCRSIM_ASSERT(on >= 0 && on < world.domain_count());
   if (std::string why = aws_args_problem(operation, args); !why.empty()) return aws_errors::validation(why);
   if (operation == "create-outbound-connection") return create_outbound(world, on, args);
   if (operation == "accept-inbound-connection")
@@ -272,10 +285,12 @@ RestResponse handle_aws_operation(World& world, DomainId on, const std::string& 
   if (operation == "delete-inbound-connection")
     return act(world, on, args, Side::kInbound, &ConnectionLifecycle::remove);
   if (operation == "describe-outbound-connections") return describe(world, on, args, Side::kOutbound);
+  CCRSIM_ASSERT(operation == "describe-inbound-connections");  // aws_args_problem refused every other name
   return describe(world, on, args, Side::kInbound);
 }
 
 json outbound_connection_json(const World& world, const Connection& c) {
+  CCRSIM_ASSERT(c.local != c.remote);
   return json{{"ConnectionAlias", c.alias},
               {"ConnectionId", c.id},
               {"ConnectionMode", c.vpc_endpoint ? "VPC_ENDPOINT" : "DIRECT"},
@@ -285,6 +300,7 @@ json outbound_connection_json(const World& world, const Connection& c) {
 }
 
 json inbound_connection_json(const World& world, const Connection& c) {
+  CCRSIM_ASSERT(visible_inbound(c.status));  // the remote owner never sees a connection still validating
   return json{{"ConnectionId", c.id},
               {"ConnectionMode", c.vpc_endpoint ? "VPC_ENDPOINT" : "DIRECT"},
               {"ConnectionStatus", status_json(c)},

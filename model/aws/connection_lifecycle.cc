@@ -3,8 +3,35 @@
 #include "model/aws/aws_errors.h"
 #include "model/aws/connection_rules.h"
 #include "model/world.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
+
+namespace {
+
+// The moves the lifecycle makes (the header's diagram); enter() refuses every other one.
+bool legal_connection_transition(ConnectionStatus from, ConnectionStatus to) {
+  using S = ConnectionStatus;
+  if (to == S::kDeleting) return is_live(from);
+  switch (from) {
+    case S::kValidating:
+      return to == S::kValidationFailed || to == S::kPendingAcceptance;
+    case S::kPendingAcceptance:
+      return to == S::kApproved || to == S::kRejecting;
+    case S::kApproved:
+      return to == S::kProvisioning;
+    case S::kProvisioning:
+      return to == S::kActive;
+    case S::kRejecting:
+      return to == S::kRejected;
+    case S::kDeleting:
+      return to == S::kDeleted;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
 
 ConnectionLifecycle::ConnectionLifecycle(World& world, const ConnectionDelaysSpec& delays, std::uint64_t seed)
     : world_(world), delays_(delays), ids_(seed, "connections") {}
@@ -13,10 +40,13 @@ std::string ConnectionLifecycle::next_id() {
   static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
   std::string id = "cc-";
   for (int i = 0; i < 24; ++i) id.push_back(kChars[ids_.below(36)]);
+  CCRSIM_ASSERT(id.size() == 27);
   return id;
 }
 
 ConnectionOutcome ConnectionLifecycle::create_outbound(const CreateConnectionRequest& request) {
+  CCRSIM_ASSERT(request.local >= 0 && request.local < world_.domain_count());
+  CCRSIM_ASSERT(request.remote >= 0 && request.remote < world_.domain_count());
   Connections& all = world_.connections();
   const std::string& local_name = world_.domain(request.local).name();
   if (request.local == request.remote) {
@@ -41,7 +71,11 @@ ConnectionOutcome ConnectionLifecycle::create_outbound(const CreateConnectionReq
   c.search_only = request.search_only;
   c.created_us = world_.now();
   Connection& added = all.add(std::move(c));
+  CCRSIM_ASSERT(!added.timer.valid());
+  // A new record starts in VALIDATING (its default status is for records tests add directly).
+  added.status = ConnectionStatus::kValidating;
   enter(added, ConnectionStatus::kValidating);
+  CCRSIM_ASSERT(added.status != ConnectionStatus::kActive || instant_);  // only setup skips the stages
   return {&added, std::nullopt};
 }
 
@@ -60,6 +94,8 @@ std::optional<RestResponse> ConnectionLifecycle::pending_inbound_refusal(const C
 
 ConnectionOutcome ConnectionLifecycle::accept(Connection& c, DomainId by) {
   if (auto refusal = pending_inbound_refusal(c, by, "accepted")) return {nullptr, std::move(refusal)};
+  CCRSIM_ASSERT(c.status == ConnectionStatus::kPendingAcceptance && by == c.remote);
+  CCRSIM_ASSERT(!c.timer.valid());  // PENDING_ACCEPTANCE waits for the owner, not for a timer
   // This connection already counts (it is pending); the limit is broken when accepting it would leave a side
   // with more than the maximum.
   for (DomainId d : {c.remote, c.local}) {
@@ -73,6 +109,7 @@ ConnectionOutcome ConnectionLifecycle::accept(Connection& c, DomainId by) {
 
 ConnectionOutcome ConnectionLifecycle::reject(Connection& c, DomainId by) {
   if (auto refusal = pending_inbound_refusal(c, by, "rejected")) return {nullptr, std::move(refusal)};
+  CCRSIM_ASSERT(c.status == ConnectionStatus::kPendingAcceptance && by == c.remote);
   enter(c, ConnectionStatus::kRejecting, "Rejected by the owner of domain " + world_.domain(by).name());
   return {&c, std::nullopt};
 }
@@ -82,7 +119,9 @@ ConnectionOutcome ConnectionLifecycle::remove(Connection& c, DomainId by) {
     return {nullptr, aws_errors::disabled_operation("Connection " + c.id + " is " + to_string(c.status) +
                                                     " and cannot be deleted")};
   }
+  CCRSIM_ASSERT(by == c.local || by == c.remote);  // only an owner of either side deletes
   world_.sim().cancel(c.timer);
+  c.timer = EventHandle{};
   const std::string side = by == c.local ? "local" : "remote";
   enter(c, ConnectionStatus::kDeleting, "Deleted by the owner of the " + side + " domain " + world_.domain(by).name());
   return {&c, std::nullopt};
@@ -92,6 +131,8 @@ void ConnectionLifecycle::on_event(std::uint64_t arg) {
   auto& items = world_.connections().all();
   if (arg >= items.size()) return;
   Connection& c = items[arg];
+  CCRSIM_ASSERT(c.index == static_cast<int>(arg));
+  CCRSIM_ASSERT(stage_delay_us(c.status) >= 0);  // a timer runs only in a status that ends on one
   c.timer = EventHandle{};
   stage_done(c);
 }
@@ -114,6 +155,10 @@ sim_time_us ConnectionLifecycle::stage_delay_us(ConnectionStatus status) const {
 }
 
 void ConnectionLifecycle::enter(Connection& c, ConnectionStatus status, std::string message) {
+  CCRSIM_ASSERT(status == ConnectionStatus::kValidating ? c.status == status
+                                                        : legal_connection_transition(c.status, status));
+  CCRSIM_ASSERT(!c.timer.valid());  // the previous stage's timer fired or was cancelled
+  CCRSIM_ASSERT(world_.now() >= c.status_since_us);
   c.status = status;
   c.status_since_us = world_.now();
   if (!message.empty()) c.message = std::move(message);
@@ -130,6 +175,7 @@ void ConnectionLifecycle::enter(Connection& c, ConnectionStatus status, std::str
     return;
   }
   c.timer = world_.sim().schedule_in(delay, this, static_cast<std::uint64_t>(c.index));
+  CCRSIM_ASSERT(c.timer.valid());
 }
 
 void ConnectionLifecycle::stage_done(Connection& c) {

@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 
 namespace {
@@ -50,14 +52,20 @@ constexpr std::array<FamilyFactor, 10> kFamilies{{{"t2", 0.4},
 
 double size_factor(std::string_view size) {
   for (const SizeFactor& s : kSizes) {
-    if (s.size == size) return s.factor;
+    if (s.size == size) {
+      CCRSIM_ASSERT(s.factor > 0);
+      return s.factor;
+    }
   }
   return 1.0;
 }
 
 double family_factor(std::string_view family) {
   for (const FamilyFactor& f : kFamilies) {
-    if (f.prefix == family) return f.factor;
+    if (f.prefix == family) {
+      CCRSIM_ASSERT(f.factor > 0);
+      return f.factor;
+    }
   }
   return 1.0;
 }
@@ -72,6 +80,7 @@ ShardCapacity default_shard_capacity(const std::string& instance_type) {
   const std::string_view rest = text.substr(dot + 1);
   const std::string_view size = rest.substr(0, rest.find('.'));
   const double factor = family_factor(family) * size_factor(size);
+  CCRSIM_ASSERT(factor > 0);  // every instance type indexes and reads something
   return {kLargeBaseline.index_rate_per_s * factor, kLargeBaseline.read_rate_per_s * factor};
 }
 
@@ -79,6 +88,7 @@ ShardCapacity effective_shard_capacity(const DomainSpec& domain) {
   ShardCapacity c = default_shard_capacity(domain.instance_type);
   if (domain.capacity.shard_index_rate_per_s > 0) c.index_rate_per_s = domain.capacity.shard_index_rate_per_s;
   if (domain.capacity.shard_read_rate_per_s > 0) c.read_rate_per_s = domain.capacity.shard_read_rate_per_s;
+  CCRSIM_ASSERT(c.index_rate_per_s > 0 && c.read_rate_per_s > 0);
   return c;
 }
 

@@ -1,7 +1,8 @@
 #include "model/faults/fault_injector.h"
 
 #include <algorithm>
-#include <cassert>
+
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -38,6 +39,7 @@ FaultInjector::FaultInjector(World& world, ReplicationService& service, std::vec
   nodes_down_.assign(domains, 0);
   node_fault_.assign(domains, 0);
   refused_unassigned_mark_.assign(domains, 0);
+  for (const FaultSpec& f : faults_) CCRSIM_ASSERT(f.at_us >= 0 && (!f.duration_us || *f.duration_us >= 0));
 }
 
 FaultInjector::~FaultInjector() {
@@ -47,6 +49,8 @@ FaultInjector::~FaultInjector() {
 void FaultInjector::start() {
   for (std::size_t i = 0; i < faults_.size(); ++i) {
     const FaultSpec& f = faults_[i];
+    CCRSIM_ASSERT(!events_[2 * i].valid() && !events_[2 * i + 1].valid());  // started once
+    // A fault listed before now begins now: scheduling into the past is an error (schedule_at asserts).
     const sim_time_us at = std::max(world_.now(), f.at_us);
     events_[2 * i] = world_.sim().schedule_at(at, this, 2 * i);
     if (f.duration_us) events_[2 * i + 1] = world_.sim().schedule_at(at + *f.duration_us, this, 2 * i + 1);
@@ -55,12 +59,13 @@ void FaultInjector::start() {
 
 DomainId FaultInjector::domain_id(const std::string& name) const {
   const std::optional<DomainId> d = world_.find_domain(name);
-  assert(d.has_value());  // the loader resolved every name
+  CCRSIM_ASSERT(d.has_value());  // the loader resolved every name
   return d.value_or(0);
 }
 
 void FaultInjector::on_event(std::uint64_t arg) {
   const std::size_t i = arg / 2;
+  CCRSIM_ASSERT(i < faults_.size());
   if (i >= faults_.size()) return;
   if (arg % 2 == 0) {
     begin(i);
@@ -86,14 +91,18 @@ std::int64_t FaultInjector::refused_unassigned_writes(DomainId d) const {
 void FaultInjector::flush_node_refusals(DomainId d) {
   const auto k = static_cast<std::size_t>(d);
   const std::int64_t n = refused_unassigned_writes(d);
+  CCRSIM_ASSERT(n >= refused_unassigned_mark_[k]);  // refusal counts only grow
   if (nodes_down_[k] > 0) windows_[node_fault_[k]].writes_refused += n - refused_unassigned_mark_[k];
   refused_unassigned_mark_[k] = n;
 }
 
 void FaultInjector::take_domain_down(DomainId d, std::size_t fault) {
   const auto k = static_cast<std::size_t>(d);
+  CCRSIM_ASSERT(k < domain_down_.size() && domain_down_[k] >= 0);
+  CCRSIM_ASSERT(fault < faults_.size());
   if (domain_down_[k]++ > 0) return;
   Domain& domain = world_.domain(d);
+  CCRSIM_ASSERT(domain.up());            // no other window holds it down
   domain.catch_up_writes(world_.now());  // what was written before the outage was accepted
   refused_when_down_[k] = refused_writes(d);
   down_fault_[k] = fault;
@@ -104,10 +113,12 @@ void FaultInjector::take_domain_down(DomainId d, std::size_t fault) {
 
 void FaultInjector::bring_domain_back(DomainId d) {
   const auto k = static_cast<std::size_t>(d);
-  assert(domain_down_[k] > 0);
+  CCRSIM_ASSERT(domain_down_[k] > 0);  // only a domain a window took down comes back
   if (--domain_down_[k] > 0) return;
   Domain& domain = world_.domain(d);
+  CCRSIM_ASSERT(!domain.up());
   domain.catch_up_writes(world_.now());  // the writes issued during the outage are refused
+  CCRSIM_ASSERT(refused_writes(d) >= refused_when_down_[k]);
   windows_[down_fault_[k]].writes_refused += refused_writes(d) - refused_when_down_[k];
   domain.set_up(true);
   world_.network().set_domain_up(d, true);
@@ -117,7 +128,10 @@ void FaultInjector::bring_domain_back(DomainId d) {
 void FaultInjector::apply_bandwidth(const LinkKey& link) {
   const auto& in_force = bandwidth_[link];
   std::optional<double> lowest;
-  for (const auto& [fault, rate] : in_force) lowest = lowest ? std::min(*lowest, rate) : rate;
+  for (const auto& [fault, rate] : in_force) {
+    CCRSIM_ASSERT(fault < faults_.size() && windows_[fault].active);  // only windows in force cap the link
+    lowest = lowest ? std::min(*lowest, rate) : rate;
+  }
   world_.network().set_bandwidth_override(link.first, link.second, lowest);
 }
 
@@ -127,6 +141,8 @@ void FaultInjector::set_nodes_down(DomainId d, int delta, std::size_t fault) {
   domain.catch_up_writes(world_.now());  // the writes issued so far met the shards as they were
   flush_node_refusals(d);
   const bool were_down = nodes_down_[k] > 0;
+  CCRSIM_ASSERT(delta != 0);
+  CCRSIM_ASSERT(nodes_down_[k] + delta >= 0);  // every window gives back exactly the nodes it took
   nodes_down_[k] = std::max(0, nodes_down_[k] + delta);
   if (!were_down) node_fault_[k] = fault;
   if (delta < 0 && node_fault_[k] == fault && nodes_down_[k] > 0) {
@@ -153,12 +169,14 @@ void FaultInjector::begin(std::size_t i) {
   Window& w = windows_[i];
   if (w.active || w.ended) return;
   if (before_begin_) before_begin_(i);
+  CCRSIM_ASSERT(!w.active && !w.ended);  // the hook must not start or end a window
   w.active = true;
   const DomainId a = domain_id(f.a);
   const DomainId b = f.b.empty() ? a : domain_id(f.b);
   world_.trace().log(world_.now(), "fault", f.name + " begins: " + fault_kind_name(f.kind) + " " + fault_target(f));
   switch (f.kind) {
     case FaultKind::kLinkDown:
+      CCRSIM_ASSERT(a != b);
       if (link_down_[link_key(a, b)]++ == 0) world_.network().set_link_up(a, b, false);
       break;
     case FaultKind::kDomainDown:
@@ -176,6 +194,7 @@ void FaultInjector::begin(std::size_t i) {
       set_nodes_down(a, f.node_count, i);
       break;
   }
+  CCRSIM_ASSERT(w.active && !w.ended);
   world_.sim().mix_fingerprint(0x46415554ULL ^ (static_cast<std::uint64_t>(i) << 1));
   if (listener_) listener_(i, true);
 }
@@ -184,6 +203,7 @@ void FaultInjector::end(std::size_t i) {
   const FaultSpec& f = faults_[i];
   Window& w = windows_[i];
   if (!w.active) return;
+  CCRSIM_ASSERT(!w.ended);  // a window ends once
   w.active = false;
   w.ended = true;
   const DomainId a = domain_id(f.a);
@@ -191,6 +211,7 @@ void FaultInjector::end(std::size_t i) {
   world_.trace().log(world_.now(), "fault", f.name + " ends");
   switch (f.kind) {
     case FaultKind::kLinkDown:
+      CCRSIM_ASSERT(link_down_[link_key(a, b)] > 0);
       if (--link_down_[link_key(a, b)] == 0) world_.network().set_link_up(a, b, true);
       break;
     case FaultKind::kDomainDown:
@@ -203,8 +224,10 @@ void FaultInjector::end(std::size_t i) {
       break;
     case FaultKind::kBandwidth: {
       auto& in_force = bandwidth_[link_key(a, b)];
+      const std::size_t before = in_force.size();
       in_force.erase(std::remove_if(in_force.begin(), in_force.end(), [&](const auto& p) { return p.first == i; }),
                      in_force.end());
+      CCRSIM_ASSERT(in_force.size() + 1 == before);  // the window's own cap, once
       apply_bandwidth(link_key(a, b));
       break;
     }
@@ -226,6 +249,7 @@ void FaultInjector::finish() {
     windows_[down_fault_[k]].writes_refused += refused_writes(d) - refused_when_down_[k];
     refused_when_down_[k] = refused_writes(d);
   }
+  for (const Window& w : windows_) CCRSIM_ASSERT(w.writes_refused >= 0);
 }
 
 }  // namespace ccrsim

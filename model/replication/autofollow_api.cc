@@ -8,6 +8,7 @@
 #include "model/replication/index_pattern.h"
 #include "model/replication/replication_errors.h"
 #include "model/rest/index_settings.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -63,6 +64,8 @@ std::optional<RestResponse> parse_rule(const RestContext& ctx, RuleRequest& out)
     if (auto error = normalize_index_settings(*settings, flat)) return error;
     for (const auto& [key, value] : flat) out.settings[key] = value;
   }
+  CCRSIM_ASSERT(out.settings.is_object());
+  CCRSIM_ASSERT(!out.use_roles || (out.use_roles->is_object() && !out.use_roles->empty()));
   return std::nullopt;
 }
 
@@ -88,6 +91,11 @@ std::optional<RestResponse> validate_rule(const RuleRequest& r, RuleAction actio
     for (std::string& p : autofollow_pattern_problems(*r.pattern)) problems.push_back(std::move(p));
   }
   if (!problems.empty()) return errors::validation_failed(problems);
+  // What the handlers read without checking: a valid add has a pattern, a valid remove has none.
+  CCRSIM_ASSERT(r.leader_alias && r.name);
+  CCRSIM_ASSERT(action == RuleAction::kAdd ? r.pattern.has_value() : !r.pattern.has_value());
+  CCRSIM_ASSERT(!r.use_roles ||
+                (role_given(*r.use_roles, "leader_cluster_role") && role_given(*r.use_roles, "follower_cluster_role")));
   return std::nullopt;
 }
 
@@ -105,6 +113,7 @@ void register_autofollow_api(RestRouter& router, AutofollowService& service) {
     RuleRequest request;
     if (auto error = parse_rule(ctx, request)) return done(std::move(*error));
     if (auto error = validate_rule(request, RuleAction::kAdd)) return done(std::move(*error));
+    CCRSIM_ASSERT(ctx.domain_id >= 0);
     AutofollowRule rule;
     rule.follower = ctx.domain_id;
     rule.leader_alias = *request.leader_alias;

@@ -5,6 +5,7 @@
 #include "model/rest/index_settings.h"
 #include "model/security/access_control.h"
 #include "scenario/engine_versions.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -49,17 +50,22 @@ void AutofollowService::create(AutofollowRule rule, Responder done) {
   if (connection == nullptr) return done(replication_errors::no_such_remote_cluster(rule.leader_alias));
   // Setup checks are validated on the leader with the pattern as resource: one round trip.
   const DomainId leader = connection->remote;
+  CCRSIM_ASSERT(leader != rule.follower && connection->local == rule.follower);
   const sim_time_us rtt_us = world_.network().one_way_latency_us(rule.follower, leader) +
                              world_.network().one_way_latency_us(leader, rule.follower);
+  CCRSIM_ASSERT(rtt_us >= 0);
+  CCRSIM_ASSERT(pending_.size() == pending_events_.size());  // one timer per pending creation
   const std::uint64_t id = pending_.size();
   pending_.push_back({std::move(rule), std::move(done)});
   pending_events_.push_back(world_.sim().schedule_in(rtt_us, this, id));
 }
 
 void AutofollowService::on_event(std::uint64_t arg) {
+  CCRSIM_ASSERT(arg < pending_.size());
   if (arg >= pending_.size() || !pending_[arg].done) return;
   Pending pending = std::move(pending_[arg]);
   pending_[arg] = Pending{};
+  CCRSIM_ASSERT(!pending_[arg].done);  // answered once
   create_after_setup_checks(pending);
 }
 
@@ -91,12 +97,15 @@ void AutofollowService::create_after_setup_checks(Pending& pending) {
   if (find_active(rule.follower, rule.leader_alias, rule.name) != nullptr) return pending.done(rule_exists());
   tasks_.push_back(std::make_unique<AutofollowTask>(replication_, std::move(rule)));
   tasks_.back()->start();
+  CCRSIM_ASSERT(tasks_.back()->active());
   pending.done(acknowledged());
 }
 
 RestResponse AutofollowService::remove(DomainId follower, const std::string& leader_alias, const std::string& name) {
   if (AutofollowTask* task = find_active(follower, leader_alias, name)) {
     task->stop();
+    CCRSIM_ASSERT(!task->active());
+    CCRSIM_ASSERT(find_active(follower, leader_alias, name) == nullptr);  // at most one active rule per name
     return acknowledged();
   }
   const EngineVersion version = engine_version_or_default(world_.domain(follower).spec().engine_version);
@@ -116,6 +125,7 @@ RestResponse AutofollowService::stats(DomainId follower) const {
     failed_union.insert(task->failed_indices().begin(), task->failed_indices().end());
     rules.push_back(task->stats_json());
   }
+  CCRSIM_ASSERT(success >= 0 && failed >= 0 && leader_calls >= 0);
   json body = json::object();
   body["num_success_start_replication"] = success;
   body["num_failed_start_replication"] = failed;

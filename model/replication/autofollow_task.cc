@@ -6,13 +6,16 @@
 #include "model/replication/replication_errors.h"
 #include "model/replication/replication_settings.h"
 #include "model/wildcard.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
 namespace errors = replication_errors;
 
 AutofollowTask::AutofollowTask(ReplicationService& service, AutofollowRule rule)
-    : service_(service), world_(service.world()), rule_(std::move(rule)) {}
+    : service_(service), world_(service.world()), rule_(std::move(rule)) {
+  CCRSIM_ASSERT(rule_.follower >= 0 && rule_.follower < world_.domain_count());
+}
 
 AutofollowTask::~AutofollowTask() {
   world_.sim().cancel(poll_event_);
@@ -21,6 +24,8 @@ AutofollowTask::~AutofollowTask() {
 }
 
 void AutofollowTask::start() {
+  CCRSIM_ASSERT(!active_ && deleted_us_ < 0);  // a rule starts once, and never after it was deleted
+  CCRSIM_ASSERT(!poll_event_.valid() && !retry_event_.valid());
   active_ = true;
   created_us_ = world_.now();
   trace("rule created, pattern '" + rule_.pattern + "'");
@@ -37,11 +42,14 @@ void AutofollowTask::stop() {
   world_.sim().cancel(poll_event_);
   world_.sim().cancel(listed_event_);
   world_.sim().cancel(retry_event_);
+  CCRSIM_ASSERT(!poll_event_.valid() && !listed_event_.valid() && !retry_event_.valid());  // nothing left pending
+  CCRSIM_ASSERT(deleted_us_ >= created_us_);
   trace("rule deleted");
 }
 
 void AutofollowTask::on_event(std::uint64_t arg) {
   if (!active_) return;
+  CCRSIM_ASSERT(arg >= static_cast<std::uint64_t>(Kind::kPoll) && arg <= static_cast<std::uint64_t>(Kind::kRetryClear));
   switch (static_cast<Kind>(arg)) {
     case Kind::kPoll:
       poll();
@@ -62,7 +70,9 @@ void AutofollowTask::on_event(std::uint64_t arg) {
 bool AutofollowTask::leader_reachable(DomainId& leader) const {
   const Connection* connection = world_.connections().find_active(rule_.follower, rule_.leader_alias);
   if (connection == nullptr) return false;
+  CCRSIM_ASSERT(connection->local == rule_.follower);
   leader = connection->remote;
+  CCRSIM_ASSERT(leader != rule_.follower);
   return world_.network().reachable(rule_.follower, leader);
 }
 
@@ -77,6 +87,7 @@ void AutofollowTask::poll() {
   num_failed_last_poll_ = 0;
   DomainId leader = 0;
   if (!leader_reachable(leader)) return leader_call_failed();
+  CCRSIM_ASSERT(!starting_);  // a poll never overlaps the previous one's starts
   // GetIndex on the pattern is one round trip to the leader; the listing is taken when the request arrives.
   const sim_time_us rtt_us = world_.network().one_way_latency_us(rule_.follower, leader) +
                              world_.network().one_way_latency_us(leader, rule_.follower);
@@ -99,6 +110,7 @@ void AutofollowTask::listed() {
   in_flight_ = std::move(still);
 
   const int limit = resolve_replication_settings(follower_domain).autofollow_trigger_size;
+  CCRSIM_ASSERT(limit >= 1);
   const int free_slots = std::max(0, limit - static_cast<int>(in_flight_.size()));
   to_start_.clear();
   next_to_start_ = 0;
@@ -111,12 +123,14 @@ void AutofollowTask::listed() {
     if (std::find(in_flight_.begin(), in_flight_.end(), name) != in_flight_.end()) continue;
     to_start_.emplace_back(name, index->created_us());
   }
+  CCRSIM_ASSERT(static_cast<int>(to_start_.size()) <= free_slots);  // the trigger size caps a poll's starts
   start_next();
 }
 
 void AutofollowTask::start_next() {
   while (active_ && !starting_ && next_to_start_ < to_start_.size()) {
     const auto [leader_index, created_us] = to_start_[next_to_start_++];
+    CCRSIM_ASSERT(!leader_index.empty());
     in_flight_.push_back(leader_index);  // failed starts count toward the queue until the next poll
     // The plugin builds a ReplicateIndexRequest and validates it first: a dot-index fails here (#846).
     const std::vector<std::string> problems = errors::name_problems(leader_index);
@@ -140,6 +154,7 @@ void AutofollowTask::start_next() {
     in_start_call_ = true;
     service_.start(rule_.follower, request,
                    [this, leader_index = leader_index, created_us = created_us](RestResponse r) {
+                     CCRSIM_ASSERT(starting_);  // one answer per start
                      starting_ = false;
                      record_result(leader_index, created_us, r);
                      if (!in_start_call_) start_next();
@@ -151,6 +166,7 @@ void AutofollowTask::start_next() {
 
 void AutofollowTask::record_result(const std::string& leader_index, sim_time_us leader_created_us,
                                    const RestResponse& response) {
+  CCRSIM_ASSERT(response.status >= 100 && response.status < 600);
   if (response.status == 200) {
     ++num_success_;
     failed_indices_.erase(leader_index);
@@ -176,8 +192,10 @@ void AutofollowTask::record_failure(const std::string& leader_index, const std::
   ++num_failed_last_poll_;
   ++num_failed_total_;
   trace("start of " + leader_index + " failed: " + reason);
+  CCRSIM_ASSERT(num_failed_last_poll_ <= num_failed_total_);
   for (AutofollowFailure& f : failures_) {
     if (f.leader_index != leader_index) continue;
+    CCRSIM_ASSERT(f.count >= 1 && f.last_us <= world_.now());
     ++f.count;
     f.reason = reason;
     f.last_us = world_.now();
@@ -188,6 +206,7 @@ void AutofollowTask::record_failure(const std::string& leader_index, const std::
 
 void AutofollowTask::finish_poll() {
   if (!active_) return;
+  CCRSIM_ASSERT(!starting_);  // the poll is finished only once its starts have answered
   ++polls_;
   last_execution_us_ = world_.now();
   // The next poll is fetch_poll_interval after this one finished (its starts included).

@@ -3,6 +3,8 @@
 #include <deque>
 #include <set>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 
 bool patterns_intersect(const std::vector<std::string>& patterns) {
@@ -90,6 +92,7 @@ std::vector<std::string> autofollow_pattern_problems(const std::string& pattern)
   if (pattern.empty()) out.push_back(p + "must not be empty");
   if (pattern.find_first_of("#:") != std::string::npos) out.push_back(p + "must not contain '#' or ':'");
   if (!pattern.empty() && (pattern[0] == '_' || pattern[0] == '-')) out.push_back(p + "must not start with '_' or '-'");
+  CCRSIM_ASSERT(!pattern.empty() || !out.empty());  // an empty pattern is always refused
   return out;
 }
 

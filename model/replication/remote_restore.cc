@@ -224,6 +224,7 @@ void RemoteRestore::finish_shard_restore(int shard) {
   ShardBootstrap& b = bootstrap_[static_cast<std::size_t>(shard)];
   b.done = true;
   b.end_us = ctx_.now();
+  ctx_.probes.status_may_have_changed(entry_, ctx_.now());  // the first shard's end makes the status SYNCING
   b.files_recovered = b.files_total;
   Index* follower = ctx_.world.domain(entry_.follower_domain).find_index(entry_.follower_index);
   const Index* leader = ctx_.world.domain(entry_.leader_domain).find_index(entry_.leader_index);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/replication/replication_entry.h"
+#include "model/replication/replication_probe.h"
 #include "model/replication/replication_transport.h"
 #include "model/replication/retention_leases.h"
 #include "model/replication/seq_range.h"
@@ -53,6 +54,7 @@ struct ReplicationContext {
   // leader domain -> leader index name -> shard -> stats
   std::map<DomainId, std::map<std::string, std::map<int, LeaderShardStats>>> leader_stats;
   GetChangesFaultHook get_changes_fault;
+  ReplicationProbes probes;  // measurement observers (reports/); never change the simulation
 
   ReplicationContext(World& w, ReplicationTransport& t, ReplicationControl& c) : world(w), transport(t), control(c) {}
   Simulator& sim() { return world.sim(); }

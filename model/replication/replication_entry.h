@@ -9,7 +9,7 @@
 #include "model/replication/replication_state.h"
 #include "sim/json.h"
 #include "sim/network/network.h"
-#include "sim/stats/delivery_histogram.h"
+#include "sim/stats/time_histogram.h"
 #include "sim/time.h"
 
 namespace ccrsim {
@@ -40,7 +40,7 @@ struct ReplicationEntry {
   sim_time_us bootstrap_start_us = -1;
   sim_time_us bootstrap_end_us = -1;  // -1 while bootstrapping (or never finished)
   std::int64_t ops_replicated = 0;    // operations applied by change replay (not the bootstrap copy)
-  DeliveryHistogram delivery;
+  TimeHistogram delivery;             // per operation replayed: leader write to follower replay
   // Bytes that crossed (or started to cross) the link and had to be fetched again: GetChanges responses and
   // bootstrap chunks lost in flight. A fault's `bytes_resent` adds these up with the re-bootstrap copies.
   std::int64_t bytes_lost_in_flight = 0;

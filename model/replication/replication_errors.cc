@@ -1,5 +1,7 @@
 #include "model/replication/replication_errors.h"
 
+#include "sim/assert.h"
+
 namespace ccrsim::replication_errors {
 
 namespace {
@@ -26,6 +28,7 @@ RestResponse already_paused(const std::string& follower_index) {
 }
 
 RestResponse cannot_pause_in_state(OverallState state) {
+  CCRSIM_ASSERT(state == OverallState::kFailed);  // the table refuses a pause this way only in FAILED
   return opensearch_error(500, "illegal_state_exception",
                           std::string("Cannot pause when in ") + to_string(state) + " state");
 }
@@ -43,11 +46,15 @@ RestResponse already_running(const std::string& follower_index) {
 }
 
 RestResponse cannot_update_in_state(OverallState state) {
+  CCRSIM_ASSERT(state == OverallState::kFailed);
   return opensearch_error(500, "illegal_state_exception",
                           std::string("Cannot update settings when in ") + to_string(state) + " state");
 }
 
 RestResponse refusal(RefusalReason reason, const std::string& follower_index, OverallState state) {
+  CCRSIM_ASSERT(reason != RefusalReason::kNone);  // only a refused action has a reason
+  // An action on a replication that is not there is refused before the table is asked.
+  CCRSIM_ASSERT(state != OverallState::kNone || reason == RefusalReason::kNoReplicationInProgress);
   switch (reason) {
     case RefusalReason::kNoReplicationInProgress:
       return no_replication_in_progress(follower_index);
@@ -70,6 +77,7 @@ RestResponse refusal(RefusalReason reason, const std::string& follower_index, Ov
 }
 
 RestResponse validation_failed(const std::vector<std::string>& messages) {
+  CCRSIM_ASSERT(!messages.empty());  // a validation never fails without a message
   std::string reason = "Validation Failed: ";
   for (std::size_t i = 0; i < messages.size(); ++i) reason += std::to_string(i + 1) + ": " + messages[i] + ";";
   return opensearch_error(400, "action_request_validation_exception", reason);

@@ -73,12 +73,14 @@ void ReplicationService::retire_task(ReplicationEntry& entry) {
   entry.task->cancel();
   // The task may be the caller (an auto-pause from its own monitor pass): free it from a later event.
   graveyard_.push_back(std::move(entry.task));
+  ctx_.probes.status_may_have_changed(entry, world_.now());
   if (!world_.sim().pending(collect_event_)) {
     collect_event_ = world_.sim().schedule_in(0, this, ServiceEventArg::pack(ServiceEvent::kCollect));
   }
 }
 
 void ReplicationService::task_state_changed(ReplicationEntry& entry) {
+  ctx_.probes.status_may_have_changed(entry, world_.now());
   if (entry.task == nullptr) return;
   replies_.task_reached(entry.id, entry.task->state());
 }

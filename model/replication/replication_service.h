@@ -96,6 +96,9 @@ class ReplicationService final : public EventTarget, private ReplicationControl 
   void domain_nodes_back(DomainId domain);
 
   void set_get_changes_fault(GetChangesFaultHook hook) { ctx_.get_changes_fault = std::move(hook); }
+  // Measurement probes (model/replication/replication_probe.h): registered until removed.
+  void add_probe(ReplicationProbe& probe) { ctx_.probes.add(probe); }
+  void remove_probe(ReplicationProbe& probe) { ctx_.probes.remove(probe); }
   World& world() { return world_; }
 
   void on_event(std::uint64_t arg) override;

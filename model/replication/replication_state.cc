@@ -1,6 +1,17 @@
 #include "model/replication/replication_state.h"
 
+#include "sim/assert.h"
+
 namespace ccrsim {
+
+namespace {
+
+bool valid(OverallState state) {
+  return state == OverallState::kNone || state == OverallState::kRunning || state == OverallState::kPaused ||
+         state == OverallState::kFailed;
+}
+
+}  // namespace
 
 const char* to_string(OverallState state) {
   switch (state) {
@@ -53,6 +64,8 @@ const char* to_string(UserAction action) {
 }
 
 ReplicationPhase phase_of(OverallState overall, bool restore_in_progress) {
+  CCRSIM_ASSERT(valid(overall));
+  CCRSIM_ASSERT(!restore_in_progress || overall != OverallState::kNone);  // no restore without a replication
   switch (overall) {
     case OverallState::kNone:
       return ReplicationPhase::kNone;
@@ -69,9 +82,11 @@ ReplicationPhase phase_of(OverallState overall, bool restore_in_progress) {
 namespace {
 
 TransitionOutcome allow(OverallState next) {
+  CCRSIM_ASSERT(valid(next));
   return TransitionOutcome{true, next, RefusalReason::kNone};
 }
 TransitionOutcome refuse(RefusalReason why, OverallState stays) {
+  CCRSIM_ASSERT(valid(stays));
   return TransitionOutcome{false, stays, why};
 }
 
@@ -131,9 +146,7 @@ TransitionOutcome decide_failed(UserAction action) {
   return refuse(RefusalReason::kNone, kStay);
 }
 
-}  // namespace
-
-TransitionOutcome decide(ReplicationPhase phase, UserAction action) {
+TransitionOutcome decide_phase(ReplicationPhase phase, UserAction action) {
   switch (phase) {
     case ReplicationPhase::kNone:
       return decide_none(action);
@@ -147,6 +160,58 @@ TransitionOutcome decide(ReplicationPhase phase, UserAction action) {
       return decide_failed(action);
   }
   return decide_none(action);
+}
+
+OverallState overall_of(ReplicationPhase phase) {
+  switch (phase) {
+    case ReplicationPhase::kNone:
+      return OverallState::kNone;
+    case ReplicationPhase::kRestoring:
+    case ReplicationPhase::kFollowing:
+      return OverallState::kRunning;
+    case ReplicationPhase::kPaused:
+      return OverallState::kPaused;
+    case ReplicationPhase::kFailed:
+      return OverallState::kFailed;
+  }
+  return OverallState::kNone;
+}
+
+}  // namespace
+
+TransitionOutcome decide(ReplicationPhase phase, UserAction action) {
+  const TransitionOutcome out = decide_phase(phase, action);
+  const OverallState from = overall_of(phase);
+  // Expected: an allowed action is a legal move (or stays put); a refusal has a reason and changes nothing.
+  CCRSIM_ASSERT(!out.allowed || out.next == from || legal_overall_transition(from, out.next));
+  CCRSIM_ASSERT(out.allowed == (out.refusal == RefusalReason::kNone));
+  CCRSIM_ASSERT(out.allowed || out.next == from);
+  // Forbidden: a restore is never paused, and only a stop leaves a replication.
+  CCRSIM_ASSERT(!(out.allowed && phase == ReplicationPhase::kRestoring && action == UserAction::kPause));
+  CCRSIM_ASSERT(!out.allowed || (out.next == OverallState::kNone) == (action == UserAction::kStop));
+  return out;
+}
+
+bool legal_overall_transition(OverallState from, OverallState to) {
+  using S = OverallState;
+  switch (from) {
+    case S::kNone:
+      return to == S::kRunning;  // start
+    case S::kRunning:
+      // pause or auto-pause, failure, stop or completion after the leader index was deleted
+      return to == S::kPaused || to == S::kFailed || to == S::kNone;
+    case S::kPaused:
+      return to == S::kRunning || to == S::kNone;  // resume (or force_resume's new bootstrap), stop
+    case S::kFailed:
+      return to == S::kNone;  // only a stop leaves FAILED
+  }
+  return false;
+}
+
+void transition(OverallState& state, OverallState next) {
+  CCRSIM_ASSERT(valid(state) && valid(next));
+  CCRSIM_ASSERT(legal_overall_transition(state, next));
+  state = next;
 }
 
 bool legal_task_transition(IndexTaskState from, IndexTaskState to) {

@@ -46,4 +46,10 @@ TransitionOutcome decide(ReplicationPhase phase, UserAction action);
 // Index task moves the plugin makes (facts §2.1); the service asserts every move against this.
 bool legal_task_transition(IndexTaskState from, IndexTaskState to);
 
+// Overall-state moves: the table's allowed user actions (start, pause, resume, stop) and the service's own
+// (auto-pause, failure, completion after the leader index was deleted). Staying put is not a move.
+bool legal_overall_transition(OverallState from, OverallState to);
+// The one way to change an overall state: asserts the move is legal, then makes it.
+void transition(OverallState& state, OverallState next);
+
 }  // namespace ccrsim

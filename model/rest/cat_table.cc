@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/rest/index_errors.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -25,10 +26,12 @@ std::optional<std::vector<std::size_t>> chosen_columns(const CatTable& table, co
     }
     out.push_back(static_cast<std::size_t>(it - table.columns.begin()));
   }
+  for (std::size_t c : out) CCRSIM_ASSERT(c < table.columns.size());
   return out;
 }
 
 void pad(std::string& out, const std::string& cell, std::size_t width, bool right, bool last) {
+  CCRSIM_ASSERT(width >= cell.size());  // the width is the column's widest cell
   const std::size_t fill = width > cell.size() ? width - cell.size() : 0;
   if (right) out.append(fill, ' ');
   out += cell;
@@ -37,6 +40,7 @@ void pad(std::string& out, const std::string& cell, std::size_t width, bool righ
 
 std::string render_text(const CatTable& table, const std::vector<std::size_t>& cols, bool header) {
   std::vector<std::size_t> width(cols.size(), 0);
+  for (const auto& row : table.rows) CCRSIM_ASSERT(row.size() == table.columns.size());  // one cell per column
   for (std::size_t c = 0; c < cols.size(); ++c) {
     if (header) width[c] = table.columns[cols[c]].name.size();
     for (const auto& row : table.rows) width[c] = std::max(width[c], row[cols[c]].value_or("").size());
@@ -60,8 +64,10 @@ json render_json(const CatTable& table, const std::vector<std::size_t>& cols) {
   for (const auto& row : table.rows) {
     json obj = json::object();
     for (std::size_t col : cols) obj[table.columns[col].name] = row[col] ? json(*row[col]) : json(nullptr);
+    CCRSIM_ASSERT(obj.size() <= cols.size());
     out.push_back(std::move(obj));
   }
+  CCRSIM_ASSERT(out.size() == table.rows.size());
   return out;
 }
 
@@ -93,6 +99,7 @@ std::optional<RestResponse> sort_rows(CatTable& table, const RestRequest& reques
                               "Unable to sort by unknown sort key `" + name + "`");
     keys.emplace_back(static_cast<std::size_t>(it - table.columns.begin()), order == "desc");
   }
+  CCRSIM_ASSERT(!keys.empty() || split_commas(request.param("s")).empty());
   std::stable_sort(table.rows.begin(), table.rows.end(), [&](const auto& a, const auto& b) {
     for (const auto& [col, desc] : keys) {
       if (cell_less(a[col], b[col])) return !desc;
@@ -106,6 +113,7 @@ std::optional<RestResponse> sort_rows(CatTable& table, const RestRequest& reques
 RestResponse render_cat_table(CatTable table, const RestRequest& request) {
   std::string unknown;
   auto cols = chosen_columns(table, request, unknown);
+  CCRSIM_ASSERT(cols.has_value() || !unknown.empty());  // a refusal names the unknown column
   if (!cols) return illegal_argument("header [" + unknown + "] does not exist in the table");
   if (auto error = sort_rows(table, request)) return *error;
   const std::string format = request.param("format", "text");

@@ -4,6 +4,7 @@
 #include "model/rest/index_errors.h"
 #include "model/rest/index_name_rules.h"
 #include "model/rest/index_settings.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -41,10 +42,12 @@ std::optional<RestResponse> take_shard_counts(CreateRequest& request) {
     if (auto error = parse_int_setting(it->first, it->second, 1, kMaxShards, request.shards)) return error;
     request.settings.erase(it);
   }
+  CCRSIM_ASSERT(request.shards >= 1 && request.shards <= kMaxShards);
   if (auto it = request.settings.find("index.number_of_replicas"); it != request.settings.end()) {
     if (auto error = parse_int_setting(it->first, it->second, 0, kMaxReplicas, request.replicas)) return error;
     request.settings.erase(it);
   }
+  CCRSIM_ASSERT(request.replicas >= 0 && request.replicas <= kMaxReplicas);
   return validate_index_settings(request.settings);
 }
 
@@ -84,13 +87,16 @@ CreatedIndex create_index(Domain& domain, const std::string& index_name, const j
     out.error = std::move(error);
     return out;
   }
+  CCRSIM_ASSERT(domain.find_index(index_name) == nullptr);  // checked above: never replaces an index
   Index& index = domain.create_index(index_name, request.shards, request.replicas, now_us);
+  CCRSIM_ASSERT(index.number_of_shards() == request.shards && index.number_of_replicas() == request.replicas);
   apply_index_settings(index, request.settings);
   index.mappings() = sorted_mappings(request.mappings);
   for (const auto& [alias, definition] : request.aliases.items()) {
     index.aliases()[alias] = definition.is_object() ? definition : json::object();
   }
   out.index = &index;
+  CCRSIM_ASSERT(!out.error);
   return out;
 }
 

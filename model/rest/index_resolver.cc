@@ -6,6 +6,7 @@
 #include "model/rest/index_errors.h"
 #include "model/rest/rest_request.h"
 #include "model/wildcard.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -16,6 +17,7 @@ namespace {
 bool wildcard_visible(const Index& index, const std::string& pattern, const IndicesOptions& options) {
   if (index.closed() ? !options.expand_closed : !options.expand_open) return false;
   if (!index.hidden()) return true;
+  CCRSIM_ASSERT(!index.name().empty() && !pattern.empty());
   return options.expand_hidden || (index.name().front() == '.' && pattern.front() == '.');
 }
 
@@ -24,6 +26,7 @@ std::vector<Index*> alias_targets(Domain& domain, const std::string& alias) {
   for (const auto& [name, index] : domain.indices()) {
     if (index->aliases().count(alias) != 0) out.push_back(index.get());
   }
+  for (const Index* index : out) CCRSIM_ASSERT(index->name() != alias);  // a name is an index or an alias
   return out;
 }
 
@@ -36,6 +39,7 @@ ResolvedIndices resolve_indices(Domain& domain, const std::string& expression, c
   std::set<std::string> chosen;
   bool seen_wildcard = false;
   for (const std::string& part : parts) {
+    CCRSIM_ASSERT(!part.empty());  // split_commas drops empty parts
     // "-name" excludes only after a wildcard has appeared, as in OpenSearch; before, it is a (bad) name.
     if (part.front() == '-' && seen_wildcard) {
       const std::string pattern = part.substr(1);
@@ -69,7 +73,11 @@ ResolvedIndices resolve_indices(Domain& domain, const std::string& expression, c
       chosen.insert(index->name());
     }
   }
-  for (const std::string& name : chosen) out.indices.push_back(domain.find_index(name));
+  for (const std::string& name : chosen) {
+    out.indices.push_back(domain.find_index(name));
+    CCRSIM_ASSERT(out.indices.back() != nullptr);  // only existing indices are chosen
+  }
+  CCRSIM_ASSERT(!out.error);
   return out;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 
 namespace {
@@ -19,12 +21,14 @@ std::string percent_decode(const std::string& s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      CCRSIM_ASSERT(hex_value(s[i + 1]) < 16 && hex_value(s[i + 2]) < 16);
       out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
       i += 2;
     } else {
       out.push_back(s[i]);
     }
   }
+  CCRSIM_ASSERT(out.size() <= s.size());  // decoding never lengthens
   return out;
 }
 
@@ -40,6 +44,7 @@ std::vector<std::string> split_commas(const std::string& s) {
     if (comma == std::string::npos) break;
     pos = comma + 1;
   }
+  for (const std::string& part : out) CCRSIM_ASSERT(!part.empty() && part.find(',') == std::string::npos);
   return out;
 }
 
@@ -78,6 +83,7 @@ bool parse_request_line(const std::string& line, RestRequest& out, std::string& 
     error = "request path must not contain spaces";
     return false;
   }
+  CCRSIM_ASSERT(!method.empty());
   out.method = method;
   std::string query;
   if (auto q = target.find('?'); q != std::string::npos) {
@@ -112,6 +118,8 @@ bool parse_request_line(const std::string& line, RestRequest& out, std::string& 
     if (amp == std::string::npos) break;
     qpos = amp + 1;
   }
+  CCRSIM_ASSERT(out.path.empty() == out.segments.empty());
+  CCRSIM_ASSERT(out.path.empty() || (out.path.front() != '/' && out.path.back() != '/'));
   return true;
 }
 

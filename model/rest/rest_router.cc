@@ -1,8 +1,9 @@
 #include "model/rest/rest_router.h"
 
-#include <cassert>
+#include <algorithm>
 
 #include "model/rest/request_body.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -17,6 +18,7 @@ std::vector<std::string> split_pattern(const std::string& pattern) {
     if (slash == std::string::npos) break;
     pos = slash + 1;
   }
+  CCRSIM_ASSERT(pattern.empty() == out.empty());
   return out;
 }
 
@@ -31,11 +33,17 @@ void RestRouter::add(const std::string& method, const std::string& pattern, Sync
 }
 
 void RestRouter::add_async(const std::string& method, const std::string& pattern, AsyncHandler handler) {
+  CCRSIM_ASSERT(!method.empty() && handler != nullptr);
   Route r;
   r.method = method;
   r.pattern = split_pattern(pattern);
   for (const std::string& seg : r.pattern) r.literals += is_param(seg) ? 0 : 1;
   r.handler = std::move(handler);
+  CCRSIM_ASSERT(r.literals >= 0 && r.literals <= static_cast<int>(r.pattern.size()));
+  // Two handlers for one method and pattern: the first would win silently.
+  CCRSIM_ASSERT_SLOW(std::none_of(routes_.begin(), routes_.end(), [&](const Route& other) {
+    return other.method == r.method && other.pattern == r.pattern;
+  }));
   routes_.push_back(std::move(r));
 }
 
@@ -52,15 +60,20 @@ bool RestRouter::match(const Route& route, const std::vector<std::string>& segme
       return false;
     }
   }
+  CCRSIM_ASSERT(static_cast<int>(params.size()) <= static_cast<int>(segments.size()) - route.literals);
   return true;
 }
 
 void RestRouter::dispatch(World& world, DomainId domain, const RestRequest& request, Responder done) const {
+  CCRSIM_ASSERT(domain >= 0 && domain < world.domain_count());
+  CCRSIM_ASSERT(done != nullptr);
   RestContext ctx{&world, domain, request, {}, &world.domain(domain), world.now()};
   route(std::move(ctx), std::move(done));
 }
 
 void RestRouter::dispatch(Domain& domain, sim_time_us now_us, const RestRequest& request, Responder done) const {
+  CCRSIM_ASSERT(now_us >= 0);
+  CCRSIM_ASSERT(done != nullptr);
   RestContext ctx{nullptr, 0, request, {}, &domain, now_us};
   route(std::move(ctx), std::move(done));
 }
@@ -100,6 +113,7 @@ void RestRouter::route(RestContext ctx, Responder done) const {
     done(RestResponse::with_status(400, std::move(body)));
     return;
   }
+  CCRSIM_ASSERT(best->method == request.method || (request.method == "HEAD" && best->method == "GET"));
   ctx.params = std::move(best_params);
   // As in OpenSearch, the body is parsed only once a handler takes the request.
   if (std::optional<RestResponse> refused = parse_raw_body(ctx.request)) {
@@ -116,7 +130,7 @@ RestResponse RestRouter::dispatch_now(World& world, DomainId domain, const RestR
     out = std::move(r);
     answered = true;
   });
-  assert(answered && "dispatch_now used with a handler that answers later");
+  CCRSIM_ASSERT(answered && "dispatch_now used with a handler that answers later");
   return out;
 }
 
@@ -127,7 +141,7 @@ RestResponse RestRouter::dispatch_now(Domain& domain, sim_time_us now_us, const 
     out = std::move(r);
     answered = true;
   });
-  assert(answered && "dispatch_now used with a handler that answers later");
+  CCRSIM_ASSERT(answered && "dispatch_now used with a handler that answers later");
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include <boost/graph/connected_components.hpp>
 #include <set>
 
+#include "sim/assert.h"
+
 namespace ccrsim {
 namespace {
 
@@ -15,25 +17,33 @@ UndirectedCopies undirected(const TopologyGraph::CopyGraph& g) {
   UndirectedCopies u(boost::num_vertices(g));
   for (auto [it, end] = boost::edges(g); it != end; ++it)
     boost::add_edge(boost::source(*it, g), boost::target(*it, g), u);
+  CCRSIM_ASSERT(boost::num_edges(u) == boost::num_edges(g));
   return u;
 }
 
 }  // namespace
 
 int TopologyGraph::add_domain(const std::string& name, const std::string& region) {
-  return static_cast<int>(boost::add_vertex(TopologyDomain{name, region}, domains_));
+  CCRSIM_ASSERT(!name.empty());
+  const auto id = static_cast<int>(boost::add_vertex(TopologyDomain{name, region}, domains_));
+  CCRSIM_ASSERT(id + 1 == static_cast<int>(boost::num_vertices(domains_)));  // ids are positions, in order
+  return id;
 }
 
 void TopologyGraph::add_connection(int local, int remote, const TopologyConnection& connection) {
+  CCRSIM_ASSERT(local >= 0 && static_cast<std::size_t>(local) < boost::num_vertices(domains_));
+  CCRSIM_ASSERT(remote >= 0 && static_cast<std::size_t>(remote) < boost::num_vertices(domains_));
   boost::add_edge(static_cast<std::size_t>(local), static_cast<std::size_t>(remote), connection, domains_);
 }
 
 std::size_t TopologyGraph::copy_vertex(int domain, const std::string& index) {
+  CCRSIM_ASSERT(domain >= 0 && static_cast<std::size_t>(domain) < boost::num_vertices(domains_));
   const IndexCopy key{domain, index};
   auto it = copy_ids_.find(key);
   if (it != copy_ids_.end()) return it->second;
   const std::size_t v = boost::add_vertex(key, copies_);
   copy_ids_.emplace(key, v);
+  CCRSIM_ASSERT(copy_ids_.size() == boost::num_vertices(copies_));  // one vertex per (domain, index)
   return v;
 }
 
@@ -45,6 +55,7 @@ void TopologyGraph::add_replication(int leader, const std::string& leader_index,
                                     const std::string& follower_index, const TopologyReplication& replication) {
   const std::size_t from = copy_vertex(leader, leader_index);
   const std::size_t to = copy_vertex(follower, follower_index);
+  CCRSIM_ASSERT(from != to);  // an index never follows itself
   boost::add_edge(from, to, replication, copies_);
 }
 
@@ -58,6 +69,7 @@ int TopologyGraph::connected_domain_count(int domain) const {
     if (domains_[*it].counts) peers.insert(boost::source(*it, domains_));
   }
   peers.erase(v);
+  CCRSIM_ASSERT(peers.size() < boost::num_vertices(domains_));
   return static_cast<int>(peers.size());
 }
 
@@ -89,6 +101,7 @@ std::vector<std::string> TopologyGraph::indices_without_copy_outside(const std::
   const UndirectedCopies u = undirected(copies_);
   std::vector<int> component(boost::num_vertices(u));
   const int count = boost::connected_components(u, component.data());
+  CCRSIM_ASSERT(count >= 0 && static_cast<std::size_t>(count) <= component.size());
   std::vector<bool> reaches_outside(static_cast<std::size_t>(count), false);
   for (std::size_t v = 0; v < component.size(); ++v) {
     const std::string& r = domains_[static_cast<std::size_t>(copies_[v].domain)].region;

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "reports/run_result.h"
+
 namespace ccrsim {
 namespace {
 

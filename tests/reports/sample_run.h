@@ -97,6 +97,7 @@ inline RunResult sample_run() {
   r.steps = {ok, bad, plain};
   r.checks = {{"p99 under a minute", "lag_time_p99", 0.2, "max", 60, true, ""},
               {"recovers fast", "recovery_time", 30.0, "max", 10, false, ""}};
+  summarize_run(r);
   return r;
 }
 

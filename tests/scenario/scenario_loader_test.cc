@@ -239,7 +239,7 @@ workload:
            "s.yaml:20:14: error: unknown metric 'lag_time_p42' (metrics are: lag_time_p50, lag_time_p95, "
            "lag_time_p99, lag_time_max, lag_ops_p50, lag_ops_p95, lag_ops_p99, lag_ops_max, delivery_p50, "
            "delivery_p95, delivery_p99, delivery_max, bootstrap_time, recovery_time, rpo_ops, rpo_time, rto, "
-           "ops_replicated, writes_rejected)",
+           "ops_replicated, writes_rejected, not_syncing_s)",
            "s.yaml:21:35: error: min must not be negative, got '-1'",
            "s.yaml:23:29: error: index name '_bad' must not start with '_', '-' or '+'",
            "s.yaml:23:41: error: rate must be greater than 0, got '0/s'",

@@ -1,6 +1,11 @@
 #include "model/replication/replication_state.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <csignal>
+#include <cstdio>
 
 namespace ccrsim {
 namespace {
@@ -80,6 +85,57 @@ TEST_CASE("index task transitions follow facts 2.1") {
   CHECK_FALSE(legal_task_transition(S::kCompleted, S::kInit));
   CHECK_FALSE(legal_task_transition(S::kFailed, S::kFailed));
   CHECK_FALSE(legal_task_transition(S::kFollowing, S::kRestoring));
+}
+
+TEST_CASE("overall state moves are the user actions and the service's own - nothing else") {
+  // Every move the service makes today: start, pause and auto-pause, failure, resume, stop, completion.
+  CHECK(legal_overall_transition(O::kNone, O::kRunning));
+  CHECK(legal_overall_transition(O::kRunning, O::kPaused));
+  CHECK(legal_overall_transition(O::kRunning, O::kFailed));
+  CHECK(legal_overall_transition(O::kRunning, O::kNone));
+  CHECK(legal_overall_transition(O::kPaused, O::kRunning));
+  CHECK(legal_overall_transition(O::kPaused, O::kNone));
+  CHECK(legal_overall_transition(O::kFailed, O::kNone));
+  // Forbidden: FAILED is left only by a stop, a paused replication does not fail, nothing starts paused.
+  CHECK_FALSE(legal_overall_transition(O::kFailed, O::kRunning));
+  CHECK_FALSE(legal_overall_transition(O::kFailed, O::kPaused));
+  CHECK_FALSE(legal_overall_transition(O::kPaused, O::kFailed));
+  CHECK_FALSE(legal_overall_transition(O::kNone, O::kPaused));
+  CHECK_FALSE(legal_overall_transition(O::kNone, O::kFailed));
+  for (O s : {O::kNone, O::kRunning, O::kPaused, O::kFailed}) CHECK_FALSE(legal_overall_transition(s, s));
+  O state = O::kNone;
+  transition(state, O::kRunning);
+  transition(state, O::kPaused);
+  CHECK(state == O::kPaused);
+}
+
+TEST_CASE("an illegal overall move aborts instead of going through") {
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (std::freopen("/dev/null", "w", stderr) == nullptr) _exit(3);
+    O state = O::kFailed;
+    transition(state, O::kRunning);  // FAILED is left only by a stop
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGABRT);
+}
+
+TEST_CASE("every move the decision table allows is a legal overall move") {
+  for (P phase : {P::kNone, P::kRestoring, P::kFollowing, P::kPaused, P::kFailed}) {
+    for (A action : {A::kStart, A::kPause, A::kResume, A::kStop, A::kUpdate}) {
+      const TransitionOutcome out = decide(phase, action);
+      const O from = phase == P::kNone     ? O::kNone
+                     : phase == P::kPaused ? O::kPaused
+                     : phase == P::kFailed ? O::kFailed
+                                           : O::kRunning;
+      INFO("phase " << static_cast<int>(phase) << " action " << to_string(action));
+      CHECK((!out.allowed || out.next == from || legal_overall_transition(from, out.next)));
+    }
+  }
 }
 
 }  // namespace
