@@ -1,13 +1,13 @@
 #include "model/replication/index_replication_task.h"
 
 #include <algorithm>
-#include <cassert>
 
 #include "model/domain.h"
 #include "model/index.h"
 #include "model/replication/follower_metadata.h"
 #include "model/replication/leader_connection.h"
 #include "scenario/engine_versions.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -25,7 +25,7 @@ bool IndexReplicationTask::leader_reachable() {
 }
 
 void IndexReplicationTask::move_to(IndexTaskState next) {
-  assert(legal_task_transition(state_, next));
+  CCRSIM_ASSERT(legal_task_transition(state_, next));
   if (ctx_.world.trace().enabled()) {
     ctx_.world.trace().log(ctx_.now(), "replication",
                            ctx_.world.domain(entry_.follower_domain).name() + "/" + entry_.follower_index + " task " +
@@ -73,7 +73,7 @@ void IndexReplicationTask::restore_failed(const std::string& reason) {
 
 void IndexReplicationTask::init_follow() {
   Index* follower = ctx_.world.domain(entry_.follower_domain).find_index(entry_.follower_index);
-  assert(follower != nullptr);
+  CCRSIM_ASSERT(follower != nullptr);
   follower->set_replication_block(true);
   const Index* leader = ctx_.world.domain(entry_.leader_domain).find_index(entry_.leader_index);
   leader_generation_seen_ = leader != nullptr ? leader->generation() : 0;

@@ -1,7 +1,6 @@
 #include "model/replication/remote_restore.h"
 
 #include <algorithm>
-#include <cassert>
 
 #include "model/domain.h"
 #include "model/index.h"
@@ -9,6 +8,7 @@
 #include "model/replication/leader_connection.h"
 #include "model/replication/retry_policy.h"
 #include "model/security/access_control.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -60,7 +60,7 @@ void RemoteRestore::begin(const ReplicationSettings& settings) {
   Domain& leader_domain = ctx_.world.domain(entry_.leader_domain);
   leader_domain.catch_up_writes(ctx_.now());
   Index* leader = leader_domain.find_index(entry_.leader_index);
-  assert(leader != nullptr);  // the start request validated it an instant ago
+  CCRSIM_ASSERT(leader != nullptr);  // the start request validated it an instant ago
   leader->settings()["plugins.replication.translog.retention_lease.pruning.enabled"] = "true";
   leader->settings()["translog.generation_threshold_size"] = "32mb";
   create_follower_index(*leader);

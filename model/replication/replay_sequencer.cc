@@ -15,6 +15,11 @@ void ReplaySequencer::add(SeqRange batch) {
   buffered_.push_back(batch);
 }
 
+bool ReplaySequencer::ready() const {
+  return std::any_of(buffered_.begin(), buffered_.end(),
+                     [&](const SeqRange& b) { return b.from == dispatched_upto_ + 1; });
+}
+
 std::optional<SeqRange> ReplaySequencer::next_dispatch(int writers) {
   CCRSIM_ASSERT(writers > 0);
   CCRSIM_ASSERT(unfinished_ >= 0);

@@ -28,6 +28,8 @@ class ReplaySequencer {
   // A replay finished; returns the ranges that became applicable, in order (possibly none).
   ApplicableRanges finished(SeqRange batch);
 
+  // The batch continuing the dispatched prefix is buffered: a replay could start now if a writer were free.
+  bool ready() const;
   int in_flight() const { return unfinished_; }  // a finished replay frees its writer at once
   std::int64_t applied_upto() const { return applied_upto_; }
   std::int64_t dispatched_upto() const { return dispatched_upto_; }

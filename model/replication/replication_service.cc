@@ -1,7 +1,6 @@
 #include "model/replication/replication_service.h"
 
 #include <algorithm>
-#include <cassert>
 
 #include "model/domain.h"
 #include "model/index.h"
@@ -12,6 +11,7 @@
 #include "model/replication/service_events.h"
 #include "model/security/access_control.h"
 #include "scenario/engine_versions.h"
+#include "sim/assert.h"
 
 namespace ccrsim {
 
@@ -101,7 +101,7 @@ void ReplicationService::auto_pause(ReplicationEntry& entry, const std::string& 
           role_denial(security, entry.follower_cluster_role, replication_action::kPause, entry.follower_index)) {
     return fail(entry, "Pause failed with \"" + *denied + "\". Original failure for initiating pause - " + reason);
   }
-  entry.overall = OverallState::kPaused;
+  transition(entry.overall, OverallState::kPaused);
   entry.reason = reason;
   trace_state(world_, entry, "auto-paused");
   retire_task(entry);
@@ -111,11 +111,11 @@ void ReplicationService::complete_after_leader_deleted(ReplicationEntry& entry) 
   retire_task(entry);
   world_.domain(entry.follower_domain).delete_index(entry.follower_index);
   entry.stopped = true;
-  entry.overall = OverallState::kNone;
+  transition(entry.overall, OverallState::kNone);
 }
 
 void ReplicationService::fail(ReplicationEntry& entry, const std::string& reason) {
-  entry.overall = OverallState::kFailed;
+  transition(entry.overall, OverallState::kFailed);
   entry.reason = reason;
   trace_state(world_, entry, "failed");
   retire_task(entry);
@@ -239,7 +239,7 @@ RestResponse ReplicationService::pause(DomainId follower, const std::string& ind
   if (entry == nullptr) return errors::no_replication_in_progress(index);
   const TransitionOutcome outcome = decide(phase(*entry), UserAction::kPause);
   if (!outcome.allowed) return errors::refusal(outcome.refusal, index, entry->overall);
-  entry->overall = OverallState::kPaused;
+  transition(entry->overall, OverallState::kPaused);
   entry->reason = reason.value_or("User initiated");
   trace_state(world_, *entry, "paused");
   retire_task(*entry);
@@ -249,7 +249,7 @@ RestResponse ReplicationService::pause(DomainId follower, const std::string& ind
 void ReplicationService::restart_bootstrap(ReplicationEntry& entry, const Index& leader, Responder done) {
   for (int s = 0; s < leader.number_of_shards(); ++s) ctx_.leases.remove(lease_key(entry, s));
   world_.domain(entry.follower_domain).delete_index(entry.follower_index);
-  entry.overall = OverallState::kRunning;
+  transition(entry.overall, OverallState::kRunning);
   entry.reason = "User initiated";
   entry.leader_index_uuid = leader.uuid();
   entry.bootstrap_start_us = -1;
@@ -299,7 +299,7 @@ void ReplicationService::resume_after_lease_probe(DomainId follower, const std::
     const EngineVersion version = engine_version_or_default(world_.domain(follower).spec().engine_version);
     return done(errors::retention_lease_missing(index, version));
   }
-  entry->overall = OverallState::kRunning;
+  transition(entry->overall, OverallState::kRunning);
   entry->reason = "User initiated";
   trace_state(world_, *entry, "resumed");
   replies_.wait_for(entry->id, IndexTaskState::kFollowing, std::move(done));
@@ -330,7 +330,7 @@ RestResponse ReplicationService::stop(DomainId follower, const std::string& inde
     f->set_follower_of("");
   }
   entry->stopped = true;
-  entry->overall = OverallState::kNone;
+  transition(entry->overall, OverallState::kNone);
   trace_state(world_, *entry, "stopped");
   return acknowledged();
 }

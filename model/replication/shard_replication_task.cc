@@ -68,6 +68,8 @@ void ShardReplicationTask::start() {
   stats_.leader_checkpoint = checkpoint;  // initialised to the follower's checkpoint (facts §1.8)
   readers_.assign(static_cast<std::size_t>(settings_.concurrent_readers_per_shard), Reader{});
   writers_.assign(static_cast<std::size_t>(settings_.concurrent_writers_per_shard), Writer{});
+  senders_.clear();
+  sequencer_blocked_ = false;
   running_ = true;
   if (!renew_lease()) return;
   for (int r = 0; r < static_cast<int>(readers_.size()) && running_; ++r) launch(r);
@@ -82,6 +84,7 @@ void ShardReplicationTask::cancel() {
     reader.transfer = TransferId{};
   }
   for (Writer& writer : writers_) ctx_.sim().cancel(writer.event);
+  senders_.clear();
 }
 
 bool ShardReplicationTask::renew_lease() {
@@ -263,12 +266,35 @@ void ShardReplicationTask::on_response(int r, bool transfer_failed) {
   const SeqRange got{reader.range.from, reader.response_to};
   stats_.operations_read += got.count();
   stats_.leader_checkpoint = reader.response_checkpoint;
-  tracker_.batch_fetched(reader.range, reader.response_to, reader.response_checkpoint);
   if (!got.empty() && security_denied_replay()) return;
   if (!got.empty()) sequencer_.add(got);
   backoff_us_ = kFirstBackoffUs;
+  reader.phase = Phase::kHandoff;
+  senders_.push_back(r);
+  if (!sequencer_blocked_) sequencer_receive();
+}
+
+// The sequencer is an actor behind a rendezvous channel guarded by the writers' semaphore (docs/replication.md
+// "The fetch loop"): it takes one hand-off, then gives every in-order batch a writer, waiting for one to free up if
+// need be, and only then takes the next hand-off. A reader whose hand-off is not taken waits (no event: a writer's
+// completion releases it), so the leader's backlog grows into the next batch instead of into more round trips.
+void ShardReplicationTask::sequencer_receive() {
+  boost::container::small_vector<int, 4> taken;
+  while (!senders_.empty() && !sequencer_blocked_) {
+    taken.push_back(senders_.front());
+    senders_.erase(senders_.begin());
+    sequencer_blocked_ = !pump_writers();
+  }
+  for (const int r : taken) {
+    if (!running_) return;
+    on_handed_off(r);
+  }
+}
+
+void ShardReplicationTask::on_handed_off(int r) {
+  Reader& reader = readers_[static_cast<std::size_t>(r)];
+  tracker_.batch_fetched(reader.range, reader.response_to, reader.response_checkpoint);
   reader.phase = Phase::kIdle;
-  pump_writers();
   // This reader takes the next range first (it is already running; the waiting ones look only at their next
   // poll tick), so waking the others before it did would schedule ticks that find nothing to do.
   launch(r);
@@ -339,19 +365,20 @@ void ShardReplicationTask::sleep_waiting_readers() {
   }
 }
 
-void ShardReplicationTask::pump_writers() {
+bool ShardReplicationTask::pump_writers() {
   const double rate = ctx_.world.domain(entry_.follower_domain).shard_capacity().index_rate_per_s;
   for (int w = 0; w < static_cast<int>(writers_.size()); ++w) {
     Writer& writer = writers_[static_cast<std::size_t>(w)];
     if (writer.busy) continue;
     auto batch = sequencer_.next_dispatch(static_cast<int>(writers_.size()));
-    if (!batch) return;
+    if (!batch) break;
     writer.busy = true;
     writer.batch = *batch;
     const sim_time_us done_us = replay_done_us(batch->count(), rate);
     stats_.total_write_time_us += done_us - ctx_.now();
     writer.event = ctx_.sim().schedule_at(done_us, this, arg_for(Kind::kReplay, w));
   }
+  return !sequencer_.ready();
 }
 
 // Concurrent writers share the follower primary's indexing capacity: their CPU work is done one after another
@@ -373,7 +400,11 @@ void ShardReplicationTask::on_replay_done(int w) {
     apply(range);
     if (!running_) return;
   }
-  pump_writers();
+  // A free writer unblocks the sequencer, which then takes the hand-offs waiting behind it. When it is not
+  // blocked, nothing in order waits for a writer.
+  if (!sequencer_blocked_) return;
+  sequencer_blocked_ = !pump_writers();
+  if (!sequencer_blocked_) sequencer_receive();
 }
 
 void ShardReplicationTask::record_delivery(const OpRun& run, std::int64_t lo, std::int64_t hi, sim_time_us now_us) {

@@ -1,13 +1,17 @@
 #pragma once
 // One follower primary's replication (ShardReplicationTask.kt): concurrent readers fetch disjoint ranges with
 // GetChanges from the leader shard, the sequencer replays them in order with bounded writers, and the lease on the
-// leader shard is renewed after every reader launch.
+// leader shard is renewed after every reader launch. A reader hands its answer to the sequencer through a rendezvous
+// (TranslogSequencer.kt): it fetches again only once the sequencer takes the hand-off, which it does only after a
+// writer took every in-order batch before it; so under a backlog batches grow towards ops_batch_size
+// (docs/replication.md "The fetch loop").
 //
 // Events: a GetChanges round trip costs three events at most — the request's arrival at the leader (answered then
 // from the leader's state at that instant, or parked as a long poll whose wake-up is computed from the writers'
 // schedule), the response transfer's completion, and the replay's completion. Nothing is per operation. Every
 // pending event and transfer is cancelled when the task is cancelled; a generation in each event's arg makes any
 // straggler a no-op.
+#include <boost/container/small_vector.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -102,7 +106,7 @@ class ShardReplicationTask final : public EventTarget {
     kReadDone,
     kTransportFailed  // a request to an unreachable leader timed out (one timer per failed request)
   };
-  enum class Phase { kIdle, kWaiting, kRequest, kLongPoll, kResponse, kSleeping };
+  enum class Phase { kIdle, kWaiting, kRequest, kLongPoll, kResponse, kHandoff, kSleeping };
   enum class Failure { kNone, kDisconnected, kTimeout, kServer, kThrottled };
 
   struct Reader {
@@ -148,7 +152,10 @@ class ShardReplicationTask final : public EventTarget {
   void back_to_loop(int r, Failure failure);
   void wake_waiting_readers();
   void sleep_waiting_readers();
-  void pump_writers();
+  // Returns false when an in-order batch is left waiting for a writer (the sequencer is then blocked).
+  bool pump_writers();
+  void sequencer_receive();
+  void on_handed_off(int r);
   void on_replay_done(int w);
   sim_time_us replay_done_us(std::int64_t ops, double rate_per_s);
   void apply(SeqRange range);
@@ -178,6 +185,9 @@ class ShardReplicationTask final : public EventTarget {
   ReplaySequencer sequencer_{-1};
   std::vector<Reader> readers_;
   std::vector<Writer> writers_;
+  // Readers whose answer waits for the sequencer to take it, first come first: at most the readers' count.
+  boost::container::small_vector<int, 4> senders_;
+  bool sequencer_blocked_ = false;  // an in-order batch waits for a free writer; hand-offs wait behind it
   sim_time_us backoff_us_ = kFirstBackoffUs;
   sim_time_us replay_busy_until_us_ = 0;  // when the follower primary finishes the replays queued so far
   FollowerShardStats stats_;
