@@ -72,21 +72,6 @@ TEST_CASE("re-queued ranges go out first and in the order they were lost") {
   CHECK(t.request_batch(5) == SeqRange{c.to + 1, c.to + 5});
 }
 
-TEST_CASE("the sequencer is ready only when the batch continuing the dispatched prefix is buffered") {
-  ReplaySequencer s(-1);
-  CHECK_FALSE(s.ready());
-  s.add({10, 19});
-  CHECK_FALSE(s.ready());  // out of order: the rendezvous takes such a hand-off without waiting for a writer
-  s.add({0, 9});
-  CHECK(s.ready());
-  CHECK(s.next_dispatch(1) == SeqRange{0, 9});
-  CHECK(s.ready());  // 10..19 is next, but the only writer is busy: hand-offs wait behind it
-  CHECK_FALSE(s.next_dispatch(1));
-  s.finished({0, 9});
-  CHECK(s.next_dispatch(1) == SeqRange{10, 19});
-  CHECK_FALSE(s.ready());
-}
-
 // In the spirit of ShardFollowNodeTaskRandomTests: random short/empty/failed responses in random order, many seeds;
 // every op is applied exactly once, in order.
 TEST_CASE("tracker and sequencer: random responses never skip or repeat an op") {

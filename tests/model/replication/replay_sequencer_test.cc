@@ -68,5 +68,20 @@ TEST_CASE("the sequencer with one writer replays strictly one batch at a time") 
   CHECK(s.next_dispatch(1) == SeqRange{1, 1});
 }
 
+TEST_CASE("the sequencer is ready only when the batch continuing the dispatched prefix is buffered") {
+  ReplaySequencer s(-1);
+  CHECK_FALSE(s.ready());
+  s.add({10, 19});
+  CHECK_FALSE(s.ready());  // out of order: the rendezvous takes such a hand-off without waiting for a writer
+  s.add({0, 9});
+  CHECK(s.ready());
+  CHECK(s.next_dispatch(1) == SeqRange{0, 9});
+  CHECK(s.ready());  // 10..19 is next, but the only writer is busy: hand-offs wait behind it
+  CHECK_FALSE(s.next_dispatch(1));
+  s.finished({0, 9});
+  CHECK(s.next_dispatch(1) == SeqRange{10, 19});
+  CHECK_FALSE(s.ready());
+}
+
 }  // namespace
 }  // namespace ccrsim
