@@ -3,60 +3,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "app/rule_graph.h"
-
 namespace ccrsim {
 namespace {
-
-TEST_CASE("RuleGraph finds auto-follow cycles whose patterns share a name", "[autofollow][lint]") {
-  SECTION("two domains following each other's star") {
-    RuleGraph g({{0, 1, "to-b", "*"}, {1, 0, "to-a", "*"}});
-    const auto cycles = g.cycles(10);
-    REQUIRE(cycles.size() == 1);
-    CHECK(cycles[0].size() == 2);
-  }
-  SECTION("disjoint patterns make no cycle") {
-    RuleGraph g({{0, 1, "to-b", "a*"}, {1, 0, "to-a", "b*"}});
-    CHECK(g.cycles(10).empty());
-  }
-  SECTION("parallel rules: the one whose pattern closes the cycle is chosen") {
-    RuleGraph g({{0, 1, "to-b", "a*"}, {0, 1, "to-b", "b*"}, {1, 0, "to-a", "b-*"}});
-    const auto cycles = g.cycles(10);
-    REQUIRE(cycles.size() == 1);
-    CHECK(std::find(cycles[0].begin(), cycles[0].end(), 1) != cycles[0].end());
-    CHECK(std::find(cycles[0].begin(), cycles[0].end(), 2) != cycles[0].end());
-  }
-  SECTION("a chain is not a cycle") {
-    RuleGraph g({{0, 1, "x", "*"}, {1, 2, "y", "*"}});
-    CHECK(g.cycles(10).empty());
-  }
-  SECTION("three domains in a ring") {
-    RuleGraph g({{0, 1, "x", "logs-*"}, {1, 2, "y", "*"}, {2, 0, "z", "*-2024"}});
-    const auto cycles = g.cycles(10);
-    REQUIRE(cycles.size() == 1);
-    CHECK(cycles[0].size() == 3);
-  }
-  SECTION("the number of cycles reported is bounded") {
-    std::vector<GraphRule> rules;
-    for (int a = 0; a < 6; ++a) {
-      for (int b = 0; b < 6; ++b) {
-        if (a != b) rules.push_back({a, b, std::to_string(b), "*"});
-      }
-    }
-    CHECK(RuleGraph(rules).cycles(7).size() == 7);
-  }
-}
-
-TEST_CASE("RuleGraph finds overlapping patterns on one connection", "[autofollow][lint]") {
-  RuleGraph g({{0, 1, "src", "books*"},
-               {0, 1, "src", "b*"},
-               {0, 1, "src", "magazines*"},
-               {0, 1, "other", "books*"},
-               {2, 1, "src", "books*"}});
-  const auto pairs = g.overlaps();
-  REQUIRE(pairs.size() == 1);
-  CHECK(pairs[0] == std::pair<int, int>{0, 1});
-}
 
 StepSpec rule_step(const std::string& on, const std::string& alias, const std::string& name, const std::string& pattern,
                    int line) {

@@ -2,36 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "model/routing.h"
-
 namespace ccrsim {
 namespace {
-
-TEST_CASE("routing uses OpenSearch's default number of routing shards") {
-  CHECK(default_routing_num_shards(1) == 1024);
-  CHECK(default_routing_num_shards(5) == 640);
-  CHECK(default_routing_num_shards(3) == 768);
-  CHECK(default_routing_num_shards(1024) == 2048);
-  for (int shards : {1, 2, 5, 7, 1024}) {
-    for (const char* id : {"1", "doc-42", "ünïcødé", "😀"}) {
-      const int s = route_to_shard(id, shards);
-      CHECK(s >= 0);
-      CHECK(s < shards);
-    }
-  }
-}
-
-TEST_CASE("murmur3 over UTF-16 matches OpenSearch's known values") {
-  // The known values of Murmur3HashFunctionTests.testKnownValues.
-  auto h = [](const char* s) { return static_cast<std::uint32_t>(murmur3_utf16(s)); };
-  CHECK(h("hell") == 0x5a0cb7c3u);
-  CHECK(h("hello") == 0xd7c31989u);
-  CHECK(h("hello w") == 0x22ab2984u);
-  CHECK(h("hello wo") == 0xdf0ca123u);
-  CHECK(h("hello wor") == 0xe7744d61u);
-  CHECK(h("The quick brown fox jumps over the lazy dog") == 0xe07db09cu);
-  CHECK(h("The quick brown fox jumps over the lazy cog") == 0x4e63d2adu);
-}
 
 TEST_CASE("documents: versions - deletes - realtime get and refresh-bound search") {
   Index index("idx", "uuid", 3, 1, 0);

@@ -1,6 +1,7 @@
+#include "model/replication/changes_tracker.h"
+
 #include <catch2/catch.hpp>
 
-#include "model/replication/changes_tracker.h"
 #include "model/replication/replay_sequencer.h"
 #include "sim/rng.h"
 
@@ -35,39 +36,40 @@ TEST_CASE("readers get disjoint ranges while the leader is ahead") {
   CHECK(t.request_batch(10) == SeqRange{20, 29});
 }
 
-TEST_CASE("the sequencer replays in order with bounded writers") {
-  ReplaySequencer s(-1);
-  s.add({10, 19});
-  CHECK_FALSE(s.next_dispatch(2));  // 0..9 missing
-  s.add({0, 9});
-  s.add({20, 29});
-  CHECK(s.next_dispatch(2) == SeqRange{0, 9});
-  CHECK(s.next_dispatch(2) == SeqRange{10, 19});
-  CHECK_FALSE(s.next_dispatch(2));      // both writers busy
-  CHECK(s.finished({10, 19}).empty());  // out-of-order finish: nothing applicable yet
-  CHECK(s.next_dispatch(2) == SeqRange{20, 29});
-  auto applied = s.finished({0, 9});
-  REQUIRE(applied.size() == 2);
-  CHECK(applied[0] == SeqRange{0, 9});
-  CHECK(applied[1] == SeqRange{10, 19});
-  CHECK(s.applied_upto() == 19);
-  const auto last = s.finished({20, 29});
-  CHECK(std::vector<SeqRange>(last.begin(), last.end()) == std::vector<SeqRange>{{20, 29}});
+TEST_CASE("the tracker starts after the follower's checkpoint and counts batch sizes from there") {
+  ChangesTracker t(99);
+  CHECK(t.already_requested() == 99);
+  CHECK(t.leader_checkpoint() == 99);
+  CHECK(t.has_work());  // caught up: one long poll may go out
+  CHECK(t.request_batch(50) == SeqRange{100, 149});
+  CHECK_FALSE(t.has_work());
+  CHECK(t.already_requested() == 149);
 }
 
-TEST_CASE("the sequencer is ready only when the batch continuing the dispatched prefix is buffered") {
-  ReplaySequencer s(-1);
-  CHECK_FALSE(s.ready());
-  s.add({10, 19});
-  CHECK_FALSE(s.ready());  // out of order: the rendezvous takes such a hand-off without waiting for a writer
-  s.add({0, 9});
-  CHECK(s.ready());
-  CHECK(s.next_dispatch(1) == SeqRange{0, 9});
-  CHECK(s.ready());  // 10..19 is next, but the only writer is busy: hand-offs wait behind it
-  CHECK_FALSE(s.next_dispatch(1));
-  s.finished({0, 9});
-  CHECK(s.next_dispatch(1) == SeqRange{10, 19});
-  CHECK_FALSE(s.ready());
+TEST_CASE("a full response moves the leader checkpoint forward and never back") {
+  ChangesTracker t(-1);
+  const SeqRange a = *t.request_batch(10);
+  t.batch_fetched(a, 9, 500);
+  CHECK(t.leader_checkpoint() == 500);
+  const SeqRange b = *t.request_batch(10);
+  t.batch_fetched(b, 19, 300);  // an older view of the leader
+  CHECK(t.leader_checkpoint() == 500);
+  CHECK(t.missing_count() == 0);
+}
+
+TEST_CASE("re-queued ranges go out first and in the order they were lost") {
+  ChangesTracker t(-1);
+  t.batch_fetched(*t.request_batch(10), 9, 1000);
+  const SeqRange a = *t.request_batch(10);  // 10..19
+  const SeqRange b = *t.request_batch(10);  // 20..29
+  const SeqRange c = *t.request_batch(10);  // 30..39, the last one handed out
+  t.batch_failed(a);
+  t.batch_fetched(b, 24, 1000);
+  CHECK(t.missing_count() == 2);
+  CHECK(t.has_work());
+  CHECK(t.request_batch(100) == SeqRange{10, 19});  // the size asked for does not resize a lost range
+  CHECK(t.request_batch(100) == SeqRange{25, 29});
+  CHECK(t.request_batch(5) == SeqRange{c.to + 1, c.to + 5});
 }
 
 // In the spirit of ShardFollowNodeTaskRandomTests: random short/empty/failed responses in random order, many seeds;

@@ -1,20 +1,7 @@
-#include "model/rest/byte_size.h"
 #include "tests/model/rest_test_fixture.h"
 
 namespace ccrsim::test {
 namespace {
-
-TEST_CASE("human byte sizes truncate to one decimal like ByteSizeValue.toString") {
-  CHECK(human_bytes(0) == "0b");
-  CHECK(human_bytes(208) == "208b");
-  CHECK(human_bytes(1023) == "1023b");
-  CHECK(human_bytes(1024) == "1kb");
-  CHECK(human_bytes(1280) == "1.2kb");     // 1.25 truncated
-  CHECK(human_bytes(1258291) == "1.1mb");  // 1.19999... truncated
-  CHECK(human_bytes(static_cast<std::int64_t>(5.35 * (1LL << 30))) == "5.3gb");
-  CHECK(human_bytes(static_cast<std::int64_t>(5.3 * (1LL << 30))) == "5.2gb");  // 5.29999..., truncated
-  CHECK(human_bytes(1LL << 50) == "1pb");
-}
 
 TEST_CASE("_cat/indices text: sorted - columns aligned as RestTable pads them - header only with ?v") {
   RestFixture f;
