@@ -1,8 +1,8 @@
 #pragma once
 // The AWS side of a scenario that the loader cannot judge without the model's tables: each domain's instance type
 // (a family and size AWS offers) and the arguments of `aws:` steps (names and types per operation).
-#include "sim/diagnostics.h"
 #include "scenario/scenario.h"
+#include "sim/diagnostics.h"
 
 namespace ccrsim {
 

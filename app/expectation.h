@@ -1,6 +1,6 @@
 #pragma once
-// The expectation matcher of scenario steps (spec §5.3): does an actual REST response satisfy an `expect` block?
-// Pure functions of their arguments; they never throw, every problem becomes a failed MatchResult.
+// The expectation matcher of scenario steps (docs/scenario-format.md §5.3): does an actual REST response satisfy an
+// `expect` block? Pure functions of their arguments; they never throw, every problem becomes a failed MatchResult.
 #include <string>
 #include <string_view>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Measures what each fault window did to the replications (spec §6.1 `faults` and `disasters`, §6.2
+// Measures what each fault window did to the replications (docs/scenario-format.md §6.1 `faults` and `disasters`, §6.2
 // recovery_time, rpo, rto). It listens to the fault injector (window began / ended) and to the lag sampler (one
 // call per replication per sample), so its cost is per sample, never per operation; times it measures after a
 // window (recovery, rto) have the sampler's resolution.

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/diagnostics.h"
 #include "scenario/scenario.h"
+#include "sim/diagnostics.h"
 
 namespace ccrsim {
 

@@ -28,7 +28,7 @@ namespace ccrsim {
 
 namespace {
 
-// The longest run the format allows (spec §3.2); a run without `duration` never goes past it.
+// The longest run the format allows (docs/scenario-format.md §3.2); a run without `duration` never goes past it.
 constexpr sim_time_us kHorizonUs = 365 * kUsPerDay;
 constexpr std::uint64_t kProgressEveryEvents = 1 << 16;
 

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "sim/diagnostics.h"
 #include "scenario/scenario.h"
+#include "sim/diagnostics.h"
 
 namespace ccrsim {
 

@@ -1,14 +1,14 @@
 #pragma once
-// Runs the scenario's steps one after another like an operator's script (spec §5): a step starts at its `at` or
-// when the previous one completed, whichever is later; `within` turns it into a poll every `every`.
+// Runs the scenario's steps one after another like an operator's script (docs/scenario-format.md §5): a step starts at
+// its `at` or when the previous one completed, whichever is later; `within` turns it into a poll every `every`.
 #include <cstdint>
 #include <vector>
 
 #include "model/rest/rest_router.h"
 #include "model/world.h"
 #include "reports/run_result.h"
-#include "sim/event_queue.h"
 #include "scenario/scenario.h"
+#include "sim/event_queue.h"
 
 namespace ccrsim {
 

@@ -11,9 +11,9 @@
 #include "model/index.h"
 #include "model/security/security_config.h"
 #include "model/workload.h"
+#include "scenario/scenario.h"
 #include "sim/json.h"
 #include "sim/rng.h"
-#include "scenario/scenario.h"
 
 namespace ccrsim {
 

@@ -1,14 +1,14 @@
 #pragma once
-// A synthetic writer (spec §4.5). It never produces one event per document: the domain asks it to catch up to
-// "now" before anyone reads the index, and it appends the operations issued since as runs of seq_nos per shard.
-// Uniform arrivals are exact (op k at from + k/rate); Poisson arrivals are counts per 1 s bucket drawn from a
+// A synthetic writer (docs/scenario-format.md §4.5). It never produces one event per document: the domain asks it to
+// catch up to "now" before anyone reads the index, and it appends the operations issued since as runs of seq_nos per
+// shard. Uniform arrivals are exact (op k at from + k/rate); Poisson arrivals are counts per 1 s bucket drawn from a
 // named stream, in bucket order, so the result does not depend on when the catch-up happens.
 #include <cstdint>
 #include <functional>
 #include <string>
 
-#include "sim/rng.h"
 #include "scenario/scenario.h"
+#include "sim/rng.h"
 
 namespace ccrsim {
 

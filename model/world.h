@@ -9,8 +9,8 @@
 #include "model/aws/connection_lifecycle.h"
 #include "model/connection.h"
 #include "model/domain.h"
-#include "sim/network/network.h"
 #include "scenario/scenario.h"
+#include "sim/network/network.h"
 #include "sim/simulator.h"
 #include "sim/trace.h"
 

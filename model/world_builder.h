@@ -7,8 +7,8 @@
 
 #include "model/connection.h"
 #include "model/world.h"
-#include "sim/network/network.h"
 #include "scenario/scenario.h"
+#include "sim/network/network.h"
 #include "sim/simulator.h"
 
 namespace ccrsim {

@@ -1,5 +1,5 @@
 #pragma once
-// Whole-run checks (spec §5.4) evaluated on the run's measurements.
+// Whole-run checks (docs/scenario-format.md §5.4) evaluated on the run's measurements.
 #include <vector>
 
 #include "reports/run_result.h"

@@ -1,5 +1,5 @@
 #pragma once
-// report.json (spec §6.1): keys in a fixed order, numbers rounded to fixed precision.
+// report.json (docs/scenario-format.md §6.1): keys in a fixed order, numbers rounded to fixed precision.
 #include <string>
 
 #include "reports/run_result.h"

@@ -1,6 +1,6 @@
 #pragma once
-// One number per run for a metric (spec §6.2 names): what sweeps (§7.1) tabulate and the capacity search (§7.2)
-// compares with its limit.
+// One number per run for a metric (docs/scenario-format.md §6.2 names): what sweeps (docs/scenario-format.md §7.1)
+// tabulate and the capacity search (docs/scenario-format.md §7.2) compares with its limit.
 #include <optional>
 #include <string>
 

@@ -72,7 +72,7 @@ struct ConnectionResult {
   std::string reason;
 };
 
-// One fault window as it happened (spec §4.6, §6.1 "faults"); random faults appear here resolved.
+// One fault window as it happened (docs/scenario-format.md §4.6, §6.1 "faults"); random faults appear here resolved.
 struct FaultResult {
   std::string name;
   std::string kind;    // link_down | domain_down | latency | bandwidth | node_down | domain_lost
@@ -96,7 +96,7 @@ struct LostReplication {
   sim_time_us rpo_us = 0;
 };
 
-// A domain_lost fault and what it cost (spec §6.1 "disasters").
+// A domain_lost fault and what it cost (docs/scenario-format.md §6.1 "disasters").
 struct DisasterResult {
   std::string domain;
   sim_time_us at_us = 0;

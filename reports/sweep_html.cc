@@ -12,7 +12,7 @@ namespace ccrsim {
 
 namespace {
 
-// Metrics measured in seconds (spec §6.2); the others are counts of operations.
+// Metrics measured in seconds (docs/scenario-format.md §6.2); the others are counts of operations.
 bool is_seconds_metric(const std::string& metric) {
   for (const char* prefix : {"lag_time_", "delivery_", "bootstrap_time", "recovery_time", "rpo_time", "rto"}) {
     if (metric.rfind(prefix, 0) == 0) return true;

@@ -1,7 +1,7 @@
 #pragma once
-// The sweep's report.html (spec §7.1): for each metric, a chart of the metric against the first varied parameter,
-// one line per value of the other varied parameters (the mean over seeds) with a min-max band over seeds, and a
-// table of the same numbers. Self-contained and deterministic like the run's report.html.
+// The sweep's report.html (docs/scenario-format.md §7.1): for each metric, a chart of the metric against the first
+// varied parameter, one line per value of the other varied parameters (the mean over seeds) with a min-max band over
+// seeds, and a table of the same numbers. Self-contained and deterministic like the run's report.html.
 //
 // Use: write_file(dir / "report.html", render_sweep_html(sweep)); the rows need not be sorted, but runs of the same
 // combination must share `combination` and `values`. A metric that is nullopt in a run is left out of that run's

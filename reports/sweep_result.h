@@ -1,6 +1,6 @@
 #pragma once
-// What a sweep (spec §7.1) produced: one row per (combination, seed) run. Filled by `ccrsim sweep` / `ccrsim merge`,
-// read by the sweep writers (sweep.csv, summary.csv, report.md, report.html).
+// What a sweep (docs/scenario-format.md §7.1) produced: one row per (combination, seed) run. Filled by `ccrsim sweep` /
+// `ccrsim merge`, read by the sweep writers (sweep.csv, summary.csv, report.md, report.html).
 #include <cstdint>
 #include <optional>
 #include <string>

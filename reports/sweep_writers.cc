@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "reports/number_format.h"
-#include "sim/json.h"
 #include "scenario/scenario_loader.h"
+#include "sim/json.h"
 
 namespace ccrsim {
 

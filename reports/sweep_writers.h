@@ -1,7 +1,8 @@
 #pragma once
-// The files a sweep writes (spec §7.1): sweep.csv (one row per run), summary.csv (mean, min and max over seeds per
-// combination) and report.md (the summary as a table a planner can paste), plus sweep-runs.json, the exact rows
-// `ccrsim merge` joins back together. The same SweepResult gives the same bytes whichever machine ran which runs.
+// The files a sweep writes (docs/scenario-format.md §7.1): sweep.csv (one row per run), summary.csv (mean, min and max
+// over seeds per combination) and report.md (the summary as a table a planner can paste), plus sweep-runs.json, the
+// exact rows `ccrsim merge` joins back together. The same SweepResult gives the same bytes whichever machine ran which
+// runs.
 #include <optional>
 #include <string>
 

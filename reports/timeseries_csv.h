@@ -1,5 +1,6 @@
 #pragma once
-// timeseries.csv (spec §6.3): one row per replication per output point, at most 2000 points per replication.
+// timeseries.csv (docs/scenario-format.md §6.3): one row per replication per output point, at most 2000 points per
+// replication.
 #include <string>
 
 #include "reports/run_result.h"

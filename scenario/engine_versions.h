@@ -1,7 +1,7 @@
 #pragma once
-// The engine versions a scenario may name (spec §3.2): real Amazon OpenSearch Service versions only, in the
-// AWS spelling `OpenSearch_X.Y` / `Elasticsearch_X.Y`. This file is the one parser and the one table of versions;
-// the model asks it for ordering and "final minor" questions (connection compatibility, start checks).
+// The engine versions a scenario may name (docs/scenario-format.md §3.2): real Amazon OpenSearch Service versions only,
+// in the AWS spelling `OpenSearch_X.Y` / `Elasticsearch_X.Y`. This file is the one parser and the one table of
+// versions; the model asks it for ordering and "final minor" questions (connection compatibility, start checks).
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
 #pragma once
-// A validated scenario (spec §2-§5): plain data, already in internal units (microseconds, bytes, ops per
-// second). Every element keeps the position of its YAML node so later stages can still point at the source.
+// A validated scenario (docs/scenario-format.md §2-§5): plain data, already in internal units (microseconds, bytes, ops
+// per second). Every element keeps the position of its YAML node so later stages can still point at the source.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -13,7 +13,7 @@
 
 namespace ccrsim {
 
-// Performance model of one primary shard (spec §7.3). 0 means "derive from the instance type".
+// Performance model of one primary shard (docs/scenario-format.md §7.3). 0 means "derive from the instance type".
 struct CapacitySpec {
   double shard_index_rate_per_s = 0;
   double shard_read_rate_per_s = 0;
@@ -160,7 +160,8 @@ struct FaultSpec {
   SourcePos pos;
 };
 
-// One `expect:` block (spec §5.3). Matchers are kept as JSON and interpreted by the expectation matcher.
+// One `expect:` block (docs/scenario-format.md §5.3). Matchers are kept as JSON and interpreted by the expectation
+// matcher.
 struct ExpectSpec {
   std::optional<json> status;  // a number or an operator map
   std::optional<json> body;

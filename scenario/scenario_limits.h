@@ -7,8 +7,8 @@
 
 namespace ccrsim {
 
-// The project's documented limits (spec §3.2 asks for at least these). Every one is checked before anything
-// proportional to the value is allocated.
+// The project's documented limits (docs/scenario-format.md §3.2; the contract asks for at least these). Every one is
+// checked before anything proportional to the value is allocated.
 namespace scenario_limits {
 inline constexpr std::int64_t kMaxFileBytes = 16 * 1024 * 1024;
 inline constexpr int kMaxYamlDepth = 64;                  // nesting of maps and lists

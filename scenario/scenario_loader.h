@@ -1,6 +1,6 @@
 #pragma once
-// Reads a scenario file (spec §2-§5) into a validated Scenario. Every problem is reported through Diagnostics
-// with the position of the offending YAML node; all problems are collected, and nothing throws.
+// Reads a scenario file (docs/scenario-format.md §2-§5) into a validated Scenario. Every problem is reported through
+// Diagnostics with the position of the offending YAML node; all problems are collected, and nothing throws.
 #include <cstdint>
 #include <optional>
 #include <string>

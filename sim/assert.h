@@ -14,9 +14,9 @@ namespace ccrsim::detail {
 
 }  // namespace ccrsim::detail
 
-#define CCRSIM_ASSERT(condition)                                                                 \
-  (__builtin_expect(static_cast<bool>(condition), 1)                                             \
-       ? static_cast<void>(0)                                                                    \
+#define CCRSIM_ASSERT(condition)                     \
+  (__builtin_expect(static_cast<bool>(condition), 1) \
+       ? static_cast<void>(0)                        \
        : ::ccrsim::detail::assertion_failed(#condition, __FILE__, __LINE__, __func__))
 
 #ifdef CCRSIM_SLOW_ASSERTS

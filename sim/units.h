@@ -1,6 +1,6 @@
 #pragma once
-// Parsers for the unit syntax of spec §2: durations, sizes, bandwidths and rates. They never throw; a failure
-// carries a message ready to show the user (lower-case start, the offending text quoted).
+// Parsers for the unit syntax of docs/scenario-format.md §2: durations, sizes, bandwidths and rates. They never throw;
+// a failure carries a message ready to show the user (lower-case start, the offending text quoted).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,7 +19,7 @@ struct Parsed {
   explicit operator bool() const { return value.has_value(); }
 };
 
-// Longest duration a scenario may use (spec §3.2).
+// Longest duration a scenario may use (docs/scenario-format.md §3.2).
 inline constexpr sim_time_us kMaxScenarioDurationUs = 365 * kUsPerDay;
 
 // `250ms`, `1.5s`, `30m`, `12h`, `2d`, or several parts largest unit first (`1h30m`). Fractions finer than a

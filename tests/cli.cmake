@@ -1,4 +1,5 @@
-# The command-line contract (spec §1): exit codes, --seed reaching the report, validate, --version, refusals.
+# The command-line contract (docs/scenario-format.md §1): exit codes, --seed reaching the report, validate, --version,
+# refusals.
 include(${CMAKE_CURRENT_LIST_DIR}/expect_exit.cmake)
 
 set(example scenarios/examples/index-basics.yaml)

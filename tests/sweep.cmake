@@ -1,4 +1,4 @@
-# Sweeps, shards, merge and the capacity search (spec §7) on the shipped capacity example:
+# Sweeps, shards, merge and the capacity search (docs/scenario-format.md §7) on the shipped capacity example:
 # rows do not depend on --jobs, sharded-and-merged output is byte-identical to the whole sweep, bad paths are
 # refused with FILE:LINE:COL, and the capacity search finds the follower's indexing rate to within 10 %.
 set(sweep scenarios/examples/capacity/rate-by-latency.sweep.yaml)

@@ -1,5 +1,6 @@
 #pragma once
-// `ccrsim capacity` (spec §7.2): the largest value of one path for which a metric stays within a limit.
+// `ccrsim capacity` (docs/scenario-format.md §7.2): the largest value of one path for which a metric stays within a
+// limit.
 #include <string>
 
 namespace ccrsim {

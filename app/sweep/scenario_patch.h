@@ -1,9 +1,9 @@
 #pragma once
-// Sweep and capacity paths into a scenario's YAML (spec §7.1): `workload[0].rate`, `network.links[0].latency`,
-// `domains.follow.capacity.shard_index_rate`, `domains.follow.settings.plugins.replication.follower.index.
-// ops_batch_size`. A path is resolved once against the base file to the source span of an existing scalar, and a
-// value is applied by replacing that span's text, so every other byte (and every line and column the loader
-// reports) stays as written.
+// Sweep and capacity paths into a scenario's YAML (docs/scenario-format.md §7.1): `workload[0].rate`,
+// `network.links[0].latency`, `domains.follow.capacity.shard_index_rate`,
+// `domains.follow.settings.plugins.replication.follower.index. ops_batch_size`. A path is resolved once against the
+// base file to the source span of an existing scalar, and a value is applied by replacing that span's text, so every
+// other byte (and every line and column the loader reports) stays as written.
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// `ccrsim sweep` and `ccrsim merge` (spec §7.1).
+// `ccrsim sweep` and `ccrsim merge` (docs/scenario-format.md §7.1).
 #include <string>
 #include <vector>
 

@@ -1,5 +1,6 @@
 #pragma once
-// A sweep file (spec §7.1): the base scenario, the seeds, the varied paths with their values, the metrics.
+// A sweep file (docs/scenario-format.md §7.1): the base scenario, the seeds, the varied paths with their values, the
+// metrics.
 #include <cstdint>
 #include <optional>
 #include <string>

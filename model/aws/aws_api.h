@@ -1,7 +1,8 @@
 #pragma once
-// The `aws:` steps (spec §5.2): the Amazon OpenSearch Service configuration API's connection operations, answered
-// in its JSON shapes. A pure function of (world, calling domain, operation, args) -> (status, JSON), so the step
-// runner, the tests and a fuzz harness can all call it directly; it acts through the world's ConnectionLifecycle.
+// The `aws:` steps (docs/scenario-format.md §5.2): the Amazon OpenSearch Service configuration API's connection
+// operations, answered in its JSON shapes. A pure function of (world, calling domain, operation, args) -> (status,
+// JSON), so the step runner, the tests and a fuzz harness can all call it directly; it acts through the world's
+// ConnectionLifecycle.
 #include <string>
 #include <vector>
 

@@ -1,18 +1,18 @@
 #pragma once
-// The AWS connection lifecycle (facts §5.1): outbound VALIDATING -> VALIDATION_FAILED | PENDING_ACCEPTANCE ->
-// APPROVED -> PROVISIONING -> ACTIVE; PENDING_ACCEPTANCE -> REJECTING -> REJECTED; any live status -> DELETING ->
-// DELETED. Every transient status ends on a timer (ConnectionDelaysSpec). The `connections:` section goes through
-// the same operations before t = 0 with the timers collapsed ("instant" mode), so its connections are ACTIVE at
-// t = 0 or VALIDATION_FAILED with the reason.
+// The AWS connection lifecycle (docs/connections.md "Lifecycle"): outbound VALIDATING -> VALIDATION_FAILED |
+// PENDING_ACCEPTANCE -> APPROVED -> PROVISIONING -> ACTIVE; PENDING_ACCEPTANCE -> REJECTING -> REJECTED; any live
+// status -> DELETING -> DELETED. Every transient status ends on a timer (ConnectionDelaysSpec). The `connections:`
+// section goes through the same operations before t = 0 with the timers collapsed ("instant" mode), so its connections
+// are ACTIVE at t = 0 or VALIDATION_FAILED with the reason.
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include "model/connection.h"
 #include "model/rest/rest_response.h"
+#include "scenario/scenario.h"
 #include "sim/event_queue.h"
 #include "sim/rng.h"
-#include "scenario/scenario.h"
 
 namespace ccrsim {
 

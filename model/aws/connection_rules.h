@@ -1,8 +1,8 @@
 #pragma once
 // What Amazon OpenSearch Service checks about a pair of domains before a connection can exist (AWS guide,
-// "Limitations" and "Prerequisites"; facts §5.4). Each rule answers with the ConnectionStatus.Message of a
-// connection that fails validation, or "" when the pair passes. The texts are simulator-defined (AWS does not
-// publish its own) and listed in docs/connections.md.
+// "Limitations" and "Prerequisites"; docs/connections.md "Validation rules" and "Limits"). Each rule answers with the
+// ConnectionStatus.Message of a connection that fails validation, or "" when the pair passes. The texts are
+// simulator-defined (AWS does not publish its own) and listed in docs/connections.md.
 #include <string>
 
 #include "scenario/engine_versions.h"

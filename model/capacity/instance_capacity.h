@@ -1,6 +1,6 @@
 #pragma once
-// What one primary shard of a domain can do (spec §7.3): the `capacity:` block when written, otherwise defaults
-// derived from the instance type (docs/capacity.md lists the table and its assumptions).
+// What one primary shard of a domain can do (docs/scenario-format.md §7.3): the `capacity:` block when written,
+// otherwise defaults derived from the instance type (docs/capacity.md lists the table and its assumptions).
 #include <string>
 
 #include "scenario/scenario.h"

@@ -1,9 +1,10 @@
 #pragma once
-// How many of a run of writes a primary shard acknowledges when written faster than its shard_index_rate (spec §7.3,
-// docs/capacity.md "Leader writes"). The primary's write thread indexes one operation every 1 / rate seconds and
-// queues at most kWriteQueueUs of work; an operation arriving when the queue is fuller than that is refused with a
-// 429 (rejected_execution_exception). The greedy single-server queue is solved in closed form for a run of evenly
-// spaced arrivals, so a run costs O(1) whatever its length, and splitting a run into pieces gives the same answer.
+// How many of a run of writes a primary shard acknowledges when written faster than its shard_index_rate
+// (docs/scenario-format.md §7.3, docs/capacity.md "Leader writes"). The primary's write thread indexes one operation
+// every 1 / rate seconds and queues at most kWriteQueueUs of work; an operation arriving when the queue is fuller than
+// that is refused with a 429 (rejected_execution_exception). The greedy single-server queue is solved in closed form
+// for a run of evenly spaced arrivals, so a run costs O(1) whatever its length, and splitting a run into pieces gives
+// the same answer.
 #include <cstdint>
 
 #include "sim/time.h"

@@ -1,9 +1,9 @@
 #pragma once
-// Plays the scenario's fault windows (spec §4.6) on the world. Each window's start and end is one event; the effects
-// are the network's (links and domains down, latency, bandwidth), the domain's (writes refused while down, primaries
-// unavailable while their node is down) and the replication plugin's (tasks of a follower domain stop and resume
-// from persisted state; shard tasks of a lost node restart elsewhere). Nothing here computes a catch-up: what
-// replication does after a window closes comes from its own retries, backoff and leases.
+// Plays the scenario's fault windows (docs/scenario-format.md §4.6) on the world. Each window's start and end is one
+// event; the effects are the network's (links and domains down, latency, bandwidth), the domain's (writes refused while
+// down, primaries unavailable while their node is down) and the replication plugin's (tasks of a follower domain stop
+// and resume from persisted state; shard tasks of a lost node restart elsewhere). Nothing here computes a catch-up:
+// what replication does after a window closes comes from its own retries, backoff and leases.
 //
 // Windows may overlap: links and domains are reference counted (down while any window holds them), added
 // latencies sum, and the lowest bandwidth override of the windows in force applies.
@@ -17,8 +17,8 @@
 
 #include "model/replication/replication_service.h"
 #include "model/world.h"
-#include "sim/event_queue.h"
 #include "scenario/scenario.h"
+#include "sim/event_queue.h"
 
 namespace ccrsim {
 

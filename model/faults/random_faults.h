@@ -1,9 +1,9 @@
 #pragma once
-// Resolves `random:` fault entries (spec §4.6 extension, docs/faults.md) into concrete fault windows, from the
-// scenario seed only: each random entry draws from its own named stream ("faults/random/<entry index>"), so the
-// same seed always gives the same schedule and adding an entry never changes another's draws. The resolved list
-// is what the injector plays and what the report lists, so a failing run can be replayed with its faults written
-// out and removed one by one.
+// Resolves `random:` fault entries (docs/scenario-format.md §4.6 extension, docs/faults.md) into concrete fault
+// windows, from the scenario seed only: each random entry draws from its own named stream ("faults/random/<entry
+// index>"), so the same seed always gives the same schedule and adding an entry never changes another's draws. The
+// resolved list is what the injector plays and what the report lists, so a failing run can be replayed with its faults
+// written out and removed one by one.
 #include <vector>
 
 #include "scenario/scenario.h"

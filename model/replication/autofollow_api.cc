@@ -1,5 +1,6 @@
-// REST handlers of the auto-follow rules (facts §1.7, §1.8): the UpdateAutoFollowPatternRequest parser and its
-// validate(), in the plugin's order, then the AutofollowService. POST and DELETE share one parser.
+// REST handlers of the auto-follow rules (docs/autofollow.md "The API", "GET _plugins/_replication/autofollow_stats"):
+// the UpdateAutoFollowPatternRequest parser and its validate(), in the plugin's order, then the AutofollowService. POST
+// and DELETE share one parser.
 #include <set>
 #include <string>
 #include <vector>

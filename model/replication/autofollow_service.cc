@@ -77,8 +77,8 @@ void AutofollowService::create_after_setup_checks(Pending& pending) {
     return pending.done(
         opensearch_error(500, "replication_exception", "Setup checks failed while setting-up auto follow pattern"));
   }
-  // The setup checks of a start (facts §3), with the pattern standing for both indices; the rule's own starts skip
-  // them later (isAutoFollowRequest) and run as the roles stored here.
+  // The setup checks of a start (docs/security.md "use_roles and the start sequence"), with the pattern standing for
+  // both indices; the rule's own starts skip them later (isAutoFollowRequest) and run as the roles stored here.
   const Domain& follower = world_.domain(rule.follower);
   if (follower.spec().fine_grained_access_control && !rule.has_use_roles) {
     return pending.done(replication_errors::follower_roles_mandatory());

@@ -1,7 +1,7 @@
 #pragma once
-// The auto-follow rules of every domain (facts §1.7, §7): creation (setup checks on the leader, then the
-// cluster-manager action that validates the settings and starts the task), deletion (version-dependent for a rule
-// that does not exist) and GET autofollow_stats. Tasks of deleted rules are kept, inactive, for the report.
+// The auto-follow rules of every domain (docs/autofollow.md "The API", "The task"): creation (setup checks on the
+// leader, then the cluster-manager action that validates the settings and starts the task), deletion (version-dependent
+// for a rule that does not exist) and GET autofollow_stats. Tasks of deleted rules are kept, inactive, for the report.
 #include <memory>
 #include <set>
 #include <string>

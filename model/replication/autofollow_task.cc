@@ -83,7 +83,8 @@ void AutofollowTask::leader_call_failed() {
 }
 
 void AutofollowTask::poll() {
-  // num_failed_start_replication is the latest poll's count (facts §1.8).
+  // num_failed_start_replication is the latest poll's count (docs/autofollow.md "GET
+  // _plugins/_replication/autofollow_stats").
   num_failed_last_poll_ = 0;
   DomainId leader = 0;
   if (!leader_reachable(leader)) return leader_call_failed();

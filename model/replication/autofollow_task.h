@@ -1,8 +1,9 @@
 #pragma once
-// One auto-follow rule's task on its follower domain (facts §7, AutoFollowTask): polls the leader for open,
-// non-hidden indices matching the rule's pattern, starts replication of the new ones through the one
+// One auto-follow rule's task on its follower domain (docs/autofollow.md "The task", AutoFollowTask): polls the leader
+// for open, non-hidden indices matching the rule's pattern, starts replication of the new ones through the one
 // ReplicationService start path (sequentially, at most concurrent_replication_jobs_trigger_size in flight), keeps
-// the failed ones out until the hourly retry clear, and keeps the stats of facts §1.8.
+// the failed ones out until the hourly retry clear, and keeps the stats of docs/autofollow.md "GET
+// _plugins/_replication/autofollow_stats".
 //
 // Cost: one poll event and one listing-answer event per rule per fetch_poll_interval, one clear event per
 // retry_poll_interval. Nothing here runs per index per tick.
@@ -61,7 +62,7 @@ class AutofollowTask final : public EventTarget {
   bool active() const { return active_; }
   const AutofollowRule& rule() const { return rule_; }
 
-  // The rule's entry of GET autofollow_stats (facts §1.8).
+  // The rule's entry of GET autofollow_stats (docs/autofollow.md "GET _plugins/_replication/autofollow_stats").
   json stats_json() const;
   int num_success() const { return num_success_; }
   int num_failed_last_poll() const { return num_failed_last_poll_; }

@@ -1,7 +1,7 @@
 #pragma once
-// Auto-follow patterns (facts §1.7, §7): OpenSearch's simple wildcard syntax, where `*` stands for any run of
-// characters (the empty one included) and every other character only for itself, case-sensitively. The plugin
-// rejects commas, so a rule has exactly one pattern and no `-exclusion`.
+// Auto-follow patterns (docs/autofollow.md "The API", "The task"): OpenSearch's simple wildcard syntax, where `*`
+// stands for any run of characters (the empty one included) and every other character only for itself,
+// case-sensitively. The plugin rejects commas, so a rule has exactly one pattern and no `-exclusion`.
 #include <string>
 #include <string_view>
 #include <vector>

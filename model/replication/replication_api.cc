@@ -1,5 +1,6 @@
-// REST handlers of the replication plugin (facts §1.1-§1.6, §1.8): request shape validation in the plugin's order,
-// then the service. Bodies are parsed strictly like the plugin's ObjectParsers: unknown fields are a 400.
+// REST handlers of the replication plugin (docs/replication.md "REST API", "Stats"): request shape validation in the
+// plugin's order, then the service. Bodies are parsed strictly like the plugin's ObjectParsers: unknown fields are a
+// 400.
 #include <set>
 #include <string>
 #include <vector>
@@ -105,8 +106,8 @@ std::optional<RestResponse> require_empty_object(const RestContext& ctx, const c
   return std::nullopt;
 }
 
-// The security plugin's check of the calling user for the action guarding the endpoint (facts §1b). It runs after
-// the request's own validation and before the plugin looks at any state.
+// The security plugin's check of the calling user for the action guarding the endpoint (docs/security.md "Per-endpoint
+// checks"). It runs after the request's own validation and before the plugin looks at any state.
 std::optional<RestResponse> authorize(const RestContext& ctx, const char* action, const std::string& index) {
   return authorize_user(ctx.domain().security(), ctx.request.user, action, index);
 }
@@ -182,7 +183,7 @@ void register_view_endpoints(RestRouter& router, ReplicationService& service) {
       settings = flat_settings(nested != body->end() ? *nested : *body);
     }
     // The plugin validates the override set as index-scoped settings before it looks at the replication state, so
-    // an invalid value is a 400 even for an index that is not replicating (facts §1.6).
+    // an invalid value is a 400 even for an index that is not replicating (docs/replication.md "Update").
     FlatSettings prefixed;
     if (auto error = normalize_index_settings(settings, prefixed)) return std::move(*error);
     if (auto error = validate_index_settings(prefixed)) return std::move(*error);
@@ -190,7 +191,8 @@ void register_view_endpoints(RestRouter& router, ReplicationService& service) {
     return service.update(ctx.domain_id, ctx.param("index"), settings);
   });
 
-  // Stats requests carry no indices: the permission is needed on `*` (facts §1b, inferred).
+  // Stats requests carry no indices: the permission is needed on `*` (docs/security.md "Per-endpoint checks",
+  // inferred).
   router.add("GET", base + "leader_stats", [&service](RestContext& ctx) {
     if (auto denied = authorize(ctx, replication_action::kLeaderStats, "*")) return std::move(*denied);
     return service.leader_stats(ctx.domain_id);

@@ -1,7 +1,7 @@
 #pragma once
-// One replication as the report sees it (spec §6.2): created by a start, kept across pause and resume, closed by a
-// stop (a later start makes a new entry). Holds the metadata-store facts (overall state, reason, overrides), the
-// running index task, and the metrics the report writer reads.
+// One replication as the report sees it (docs/scenario-format.md §6.2): created by a start, kept across pause and
+// resume, closed by a stop (a later start makes a new entry). Holds the metadata-store facts (overall state, reason,
+// overrides), the running index task, and the metrics the report writer reads.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -29,7 +29,7 @@ struct ReplicationEntry {
   std::string leader_cluster_role;
   std::string follower_cluster_role;
 
-  // Metadata store (facts §0): overall state and reason; kNone once stopped.
+  // Metadata store (docs/replication.md "States"): overall state and reason; kNone once stopped.
   OverallState overall = OverallState::kRunning;
   std::string reason = "User initiated";
   json settings_overrides = json::object();  // `settings` of the start request / `_update`, flat dotted keys

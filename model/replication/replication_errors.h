@@ -1,6 +1,6 @@
 #pragma once
-// The plugin's error catalogue (facts §9), word for word and quirks included ("Cant use same index again ..."),
-// as OpenSearch error responses with the exception type and HTTP status the real plugin produces.
+// The plugin's error catalogue (docs/replication.md "Error texts"), word for word and quirks included ("Cant use same
+// index again ..."), as OpenSearch error responses with the exception type and HTTP status the real plugin produces.
 #include <string>
 #include <vector>
 

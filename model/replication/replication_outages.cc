@@ -1,6 +1,6 @@
-// What domain and node outages do to the replications of a follower domain (faults, spec §4.6): the plugin's
-// persistent tasks stop with the domain and resume from the persisted state (the metadata store's overall state
-// and the follower index) when it is back; shard tasks on a lost node restart on the node that takes the shard.
+// What domain and node outages do to the replications of a follower domain (faults, docs/scenario-format.md §4.6): the
+// plugin's persistent tasks stop with the domain and resume from the persisted state (the metadata store's overall
+// state and the follower index) when it is back; shard tasks on a lost node restart on the node that takes the shard.
 #include "model/domain.h"
 #include "model/index.h"
 #include "model/replication/replication_service.h"

@@ -94,8 +94,8 @@ void ReplicationService::on_event(std::uint64_t arg) {
 // Autonomous transitions
 
 void ReplicationService::auto_pause(ReplicationEntry& entry, const std::string& reason) {
-  // The auto-pause is a pause request running as the follower role (facts §5): a role without the pause action
-  // turns it into a failure.
+  // The auto-pause is a pause request running as the follower role (docs/security.md "Background tasks run as the given
+  // roles"): a role without the pause action turns it into a failure.
   const SecurityConfig& security = world_.domain(entry.follower_domain).security();
   if (auto denied =
           role_denial(security, entry.follower_cluster_role, replication_action::kPause, entry.follower_index)) {
@@ -181,8 +181,9 @@ void ReplicationService::start_after_remote_checks(DomainId follower, const Star
   if (auto refusal = leader_connection_refusal(world_.connections(), follower, request.leader_alias, connection)) {
     return done(std::move(*refusal));
   }
-  // The setup checks (facts §3) and the leader's IAM policy come before anything looks at the leader index.
-  // Starts by an auto-follow rule (started_by "autofollow:<rule>") skip the setup checks, as isAutoFollowRequest does.
+  // The setup checks (docs/security.md "use_roles and the start sequence") and the leader's IAM policy come before
+  // anything looks at the leader index. Starts by an auto-follow rule (started_by "autofollow:<rule>") skip the setup
+  // checks, as isAutoFollowRequest does.
   SetupCheckRequest setup{request.user, request.follower_index, request.leader_index, request.leader_cluster_role,
                           request.follower_cluster_role};
   setup.auto_follow = request.started_by != "request";

@@ -1,9 +1,9 @@
 #pragma once
-// The replication plugin's settings (facts §10) with their defaults and ranges, resolved per domain from the
-// cluster settings (transient, persistent, then the scenario's `settings:`), plus the index-level overrides the
-// plugin reads from the follower or leader index. An out-of-range or unparsable value never reaches the plugin:
-// validate_replication_setting() gives the error PUT _cluster/settings must answer, and resolution falls back to
-// the default for values that slipped through (scenario files are validated by the loader).
+// The replication plugin's settings (docs/replication.md "Settings") with their defaults and ranges, resolved per
+// domain from the cluster settings (transient, persistent, then the scenario's `settings:`), plus the index-level
+// overrides the plugin reads from the follower or leader index. An out-of-range or unparsable value never reaches the
+// plugin: validate_replication_setting() gives the error PUT _cluster/settings must answer, and resolution falls back
+// to the default for values that slipped through (scenario files are validated by the loader).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,7 +46,8 @@ inline constexpr char kIndexSoftDeletesEnabled[] = "soft_deletes.enabled";
 
 struct ReplicationSettings {
   std::int64_t chunk_size_bytes = 10LL * 1024 * 1024;
-  int max_concurrent_file_chunks = 5;  // the docs' 4 is wrong (facts, Corrections)
+  int max_concurrent_file_chunks = 5;  // the docs' 4 is wrong (docs/replication.md "Checked against the plugin's
+  // source")
   std::int64_t ops_batch_size = 50'000;
   int concurrent_readers_per_shard = 2;
   int concurrent_writers_per_shard = 2;

@@ -1,7 +1,8 @@
 #pragma once
-// The replication state machine (facts §2): the overall state kept in the metadata store, the index task's
-// internal states, and the table of what each user action does in each state (facts §2.4). Every API handler and
-// the service ask decide() instead of testing states themselves, so the table lives in exactly one place.
+// The replication state machine (docs/replication.md "States"): the overall state kept in the metadata store, the index
+// task's internal states, and the table of what each user action does in each state (docs/replication.md "What each
+// action does in each state"). Every API handler and the service ask decide() instead of testing states themselves, so
+// the table lives in exactly one place.
 #include <cstdint>
 
 namespace ccrsim {
@@ -43,7 +44,8 @@ struct TransitionOutcome {
 // existing index refuses with kFollowerIndexExists, like the other rows).
 TransitionOutcome decide(ReplicationPhase phase, UserAction action);
 
-// Index task moves the plugin makes (facts §2.1); the service asserts every move against this.
+// Index task moves the plugin makes (docs/replication.md "Index task states"); the service asserts every move against
+// this.
 bool legal_task_transition(IndexTaskState from, IndexTaskState to);
 
 // Overall-state moves: the table's allowed user actions (start, pause, resume, stop) and the service's own

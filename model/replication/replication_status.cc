@@ -54,7 +54,8 @@ json bootstrap_task_details(const ShardBootstrap& b, sim_time_us now_us, StatusT
 }
 
 json syncing_task_details(const Shard& fs, const Index* leader, int s, StatusTotals& t) {
-  // A missing leader shard keeps the follower's own checkpoint (Corrections).
+  // A missing leader shard keeps the follower's own checkpoint (docs/replication.md "Checked against the plugin's
+  // source").
   const std::int64_t l = leader != nullptr ? leader->shard(s).global_checkpoint() : fs.global_checkpoint();
   json d = json::object();
   d["leader_checkpoint"] = l;

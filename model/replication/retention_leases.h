@@ -1,7 +1,8 @@
 #pragma once
-// Retention leases the plugin holds on leader shards (facts §4.5), one per (leader shard, follower shard). Leases
-// belong to the leader index *instance* (its uuid): deleting and recreating the leader loses them. Expiry is lazy:
-// a lease is alive while now - last renewal <= the leader index's index.soft_deletes.retention_lease.period.
+// Retention leases the plugin holds on leader shards (docs/replication.md "Timing comes from the mechanisms"), one per
+// (leader shard, follower shard). Leases belong to the leader index *instance* (its uuid): deleting and recreating the
+// leader loses them. Expiry is lazy: a lease is alive while now - last renewal <= the leader index's
+// index.soft_deletes.retention_lease.period.
 #include <cstdint>
 #include <map>
 #include <string>

@@ -65,7 +65,7 @@ void ShardReplicationTask::start() {
   tracker_ = ChangesTracker(checkpoint);
   sequencer_ = ReplaySequencer(checkpoint);
   stats_.follower_checkpoint = checkpoint;
-  stats_.leader_checkpoint = checkpoint;  // initialised to the follower's checkpoint (facts §1.8)
+  stats_.leader_checkpoint = checkpoint;  // initialised to the follower's checkpoint (docs/replication.md "Stats")
   readers_.assign(static_cast<std::size_t>(settings_.concurrent_readers_per_shard), Reader{});
   writers_.assign(static_cast<std::size_t>(settings_.concurrent_writers_per_shard), Writer{});
   senders_.clear();
@@ -446,7 +446,8 @@ void ShardReplicationTask::apply(SeqRange range) {
 }
 
 // GetChanges runs on the leader as leader_cluster_role, behind the leader domain's IAM policy; both are evaluated
-// for every request, so a role edited mid-run fails the next one (facts §5).
+// for every request, so a role edited mid-run fails the next one (docs/security.md "Background tasks run as the given
+// roles").
 bool ShardReplicationTask::security_denied_fetch() {
   World& world = ctx_.world;
   const Domain& leader = world.domain(entry_.leader_domain);

@@ -78,10 +78,9 @@ RestResponse number_out_of_range(const std::string& what) {
   const std::string token = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
   const bool integer = token.find_first_of(".eE") == std::string::npos;
   constexpr std::size_t kMaxNumberInText = 1000;  // Jackson's _longNumberDesc
-  const std::string shown = token.size() > kMaxNumberInText
-                                ? "[" + std::string(integer ? "Integer" : "Number") + " with " +
-                                      std::to_string(token.size()) + " digits]"
-                                : token;
+  const std::string shown = token.size() > kMaxNumberInText ? "[" + std::string(integer ? "Integer" : "Number") +
+                                                                  " with " + std::to_string(token.size()) + " digits]"
+                                                            : token;
   return opensearch_error(400, "input_coercion_exception",
                           "Numeric value (" + shown + ") out of range of " +
                               (integer ? "long (-9223372036854775808 - 9223372036854775807)" : "double"));

@@ -1,8 +1,9 @@
 #pragma once
-// Permission evaluation of the security plugin for the replication plugin's requests (facts §1b, §3, §4, §5):
-// user requests against the user's mapped roles, the start setup checks across follower and leader, and the
-// background requests that run as the roles given in use_roles. Together with the leader's IAM policy
-// (iam_policy.h) these are the only security decisions the replication code asks for.
+// Permission evaluation of the security plugin for the replication plugin's requests (docs/security.md "Per-endpoint
+// checks", "use_roles and the start sequence", "403 texts", "Background tasks run as the given roles"): user requests
+// against the user's mapped roles, the start setup checks across follower and leader, and the background requests that
+// run as the roles given in use_roles. Together with the leader's IAM policy (iam_policy.h) these are the only security
+// decisions the replication code asks for.
 #include <optional>
 #include <string>
 
@@ -47,14 +48,15 @@ struct SetupCheckRequest {
   std::string leader_role;     // use_roles.leader_cluster_role
   std::string follower_role;   // use_roles.follower_cluster_role
   // A start made by an auto-follow rule (isAutoFollowRequest): the rule's ADD ran the setup checks with its pattern,
-  // so only the leader's IAM policy is evaluated (facts §3).
+  // so only the leader's IAM policy is evaluated (docs/security.md "use_roles and the start sequence").
   bool auto_follow = false;
 };
 
-// The setup checks of facts §3, in order: (1) the user may validate on the follower, then the leader domain's IAM
-// policy for es:ESCrossClusterGet, (2) the same user, mapped by the leader's own role mappings, may validate on the
-// leader, (3) the user is mapped to follower_role, which grants validate on the follower index, (4) the same with
-// leader_role on the leader. The first failure is the 403. use_roles presence is checked before (the caller).
+// The setup checks of docs/security.md "use_roles and the start sequence", in order: (1) the user may validate on the
+// follower, then the leader domain's IAM policy for es:ESCrossClusterGet, (2) the same user, mapped by the leader's own
+// role mappings, may validate on the leader, (3) the user is mapped to follower_role, which grants validate on the
+// follower index, (4) the same with leader_role on the leader. The first failure is the 403. use_roles presence is
+// checked before (the caller).
 std::optional<RestResponse> check_setup(const Domain& follower, const Domain& leader, const SetupCheckRequest& request);
 
 // A background request running as an injected role (no mapping check: the role is used as given). The role must

@@ -1,6 +1,7 @@
 #pragma once
-// The IAM resource-based policy of an Amazon OpenSearch Service domain (`access_policy`, spec §4.1) and its
-// evaluation for the cross-cluster calls a follower makes to its leader (facts §4, AWS `ac.md`, `replication.md`).
+// The IAM resource-based policy of an Amazon OpenSearch Service domain (`access_policy`, docs/scenario-format.md §4.1)
+// and its evaluation for the cross-cluster calls a follower makes to its leader (docs/security.md "403 texts", AWS
+// `ac.md`, `replication.md`).
 //
 // Supported policy language: Version, Statement (one object or a list), each with Sid, Effect (Allow | Deny),
 // Principal (`*`, or {"AWS": "*" | account id | ARN | list of those}), Action and Resource (a string or a list, with

@@ -1,8 +1,9 @@
 #pragma once
 // The security plugin's configuration on one domain (fine-grained access control): internal users, role mappings
 // and roles, live (the `_plugins/_security/api/*` endpoints edit it during a run). Built from the domain's
-// `security:` block (spec §4.7): each user is created and mapped, by name, to the roles listed for it. Without a
-// block the domain has one user, admin, mapped to all_access. The built-in roles always exist and cannot be edited.
+// `security:` block (docs/scenario-format.md §4.7): each user is created and mapped, by name, to the roles listed for
+// it. Without a block the domain has one user, admin, mapped to all_access. The built-in roles always exist and cannot
+// be edited.
 #include <cstdint>
 #include <map>
 #include <optional>

@@ -1,7 +1,8 @@
 #pragma once
 // A role of the security plugin (fine-grained access control): cluster permissions, index permissions with index
 // patterns, allowed actions and DLS / FLS / field masking, as `_plugins/_security/api/roles/NAME` and the scenario's
-// `security.roles` define it (facts §2). Also the built-in roles and the permission evaluation against one role.
+// `security.roles` define it (docs/security.md "Users, mappings, roles"). Also the built-in roles and the permission
+// evaluation against one role.
 #include <map>
 #include <optional>
 #include <string>
@@ -49,7 +50,7 @@ std::optional<SecurityRole> parse_role(const std::string& name, const json& body
 json role_to_json(const SecurityRole& role);
 
 // all_access, cross_cluster_replication_leader_full_access and cross_cluster_replication_follower_full_access,
-// exactly as the security plugin ships them (facts §2), by name.
+// exactly as the security plugin ships them (docs/security.md "Users, mappings, roles"), by name.
 const std::map<std::string, SecurityRole>& builtin_roles();
 
 // The real action name for a spelling used in role definitions (only the `_resume` alias differs).

@@ -1,4 +1,4 @@
-// The network as a fluid model (design notes, "Flows, not packets").
+// The network as a fluid model (docs/scenario-format.md §4.3 "Flows, not packets").
 //
 // Every ordered domain pair has one link: a capacity pool in bytes per second (a->b and b->a are separate, i.e.
 // full duplex), a one-way latency and a random stream of its own for jitter and loss. A transfer is a flow, not a

@@ -1,5 +1,5 @@
-// Fuzzes the expectation matcher (spec §5.3). Input: the expected value as JSON on the first line, the actual
-// response as JSON on the rest. Invariants: nothing throws; a failure has a message and a pass has none; an
+// Fuzzes the expectation matcher (docs/scenario-format.md §5.3). Input: the expected value as JSON on the first line,
+// the actual response as JSON on the rest. Invariants: nothing throws; a failure has a message and a pass has none; an
 // expectation without operator keys matches itself; the status matcher copes with any expected value.
 #include <cstddef>
 #include <cstdint>

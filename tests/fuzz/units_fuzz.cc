@@ -1,4 +1,4 @@
-// Fuzzes the unit parsers of spec §2 (durations, sizes, bandwidths, rates).
+// Fuzzes the unit parsers of docs/scenario-format.md §2 (durations, sizes, bandwidths, rates).
 // Invariants: nothing throws; a failure has a message; a value is within its bound and finite; the canonical
 // forms used in messages (format_duration, format_size) parse back to the same value.
 #include <cmath>

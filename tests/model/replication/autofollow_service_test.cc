@@ -1,6 +1,7 @@
+#include "model/replication/autofollow_service.h"
+
 #include <catch2/catch.hpp>
 
-#include "model/replication/autofollow_service.h"
 #include "model/rest/core_apis.h"
 #include "tests/model/replication_fixture.h"
 

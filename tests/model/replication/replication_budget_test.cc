@@ -10,8 +10,9 @@ namespace {
 using testing::ReplicationFixture;
 using testing::ReplicationFixtureOptions;
 
-// The design notes' reference load, shortened: 10 indices x 5 shards, 5 000 ops/s, transatlantic latency.
-// Hidden ([.]); run with `ccrsim_tests "[budget]"` to print events per simulated second and per round trip.
+// The reference load of tests/bench/scenarios/reference-24h-5k.yaml, shortened: 10 indices x 5 shards, 5 000 ops/s,
+// transatlantic latency. Hidden ([.]); run with `ccrsim_tests "[budget]"` to print events per simulated second and per
+// round trip.
 TEST_CASE("event budget on the reference load", "[.][budget]") {
   ReplicationFixtureOptions options;
   options.latency_us = 40 * kUsPerMs;

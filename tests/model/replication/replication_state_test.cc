@@ -23,7 +23,7 @@ struct Cell {
   R refusal;
 };
 
-// Facts §2.4, one row per cell of the table.
+// docs/replication.md "What each action does in each state", one row per cell of the table.
 const Cell kTable[] = {
     {P::kNone, A::kStart, true, O::kRunning, R::kNone},
     {P::kNone, A::kPause, false, O::kNone, R::kNoReplicationInProgress},

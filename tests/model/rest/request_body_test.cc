@@ -83,7 +83,8 @@ TEST_CASE("a number past the double range is a 400 input_coercion_exception") {
   CHECK(long_refused->status == 400);
   CHECK(long_refused->body["error"]["type"] == "input_coercion_exception");
   CHECK(long_refused->body["error"]["reason"] ==
-        "Numeric value (1" + std::string(400, '0') + ") out of range of long (-9223372036854775808 - 9223372036854775807)");
+        "Numeric value (1" + std::string(400, '0') +
+            ") out of range of long (-9223372036854775808 - 9223372036854775807)");
   RestRequest huge;
   huge.body = json("[1" + std::string(1200, '0') + "]");
   CHECK(parse_raw_body(huge)->body["error"]["reason"] ==

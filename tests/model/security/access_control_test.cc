@@ -1,7 +1,8 @@
+#include "model/security/access_control.h"
+
 #include <catch2/catch.hpp>
 
 #include "model/domain.h"
-#include "model/security/access_control.h"
 
 namespace ccrsim {
 namespace {
@@ -18,7 +19,8 @@ const std::vector<std::string> kFollowerActions = {action::kValidate, action::kW
                                                    action::kPause,    action::kResume,       action::kStop,
                                                    action::kUpdate,   action::kStatus};
 
-// The IT fixtures of facts §6, reduced: follower and leader roles and users mapped to them.
+// The IT fixtures of docs/security.md "Scenarios" (SecurityBase), reduced: follower and leader roles and users
+// mapped to them.
 DomainSpec follower_spec() {
   DomainSpec d;
   d.name = "follower-domain";

@@ -1,6 +1,7 @@
+#include "model/security/iam_policy.h"
+
 #include <catch2/catch.hpp>
 
-#include "model/security/iam_policy.h"
 #include "scenario/scenario.h"
 
 namespace ccrsim {
