@@ -12,6 +12,9 @@
 namespace ccrsim {
 
 namespace {
+
+constexpr double kBuggifySlowReplayProbability = 0.02;
+constexpr sim_time_us kBuggifySlowReplayUs = 2 * kUsPerS;
 // The event argument: kind, reader or writer slot, and (above four unused bits) the task's generation.
 constexpr EventArgField kKindField{0, 4};
 constexpr EventArgField kSlotField = field_after(kKindField, 8);
@@ -374,7 +377,11 @@ bool ShardReplicationTask::pump_writers() {
     if (!batch) break;
     writer.busy = true;
     writer.batch = *batch;
-    const sim_time_us done_us = replay_done_us(batch->count(), rate);
+    sim_time_us done_us = replay_done_us(batch->count(), rate);
+    // Buggify (docs/robustness.md): a replay that stalls, as a follower under a merge or a GC pause does.
+    if (ctx_.sim().buggify().fires("replication/slow-replay", kBuggifySlowReplayProbability)) {
+      done_us += kBuggifySlowReplayUs;
+    }
     stats_.total_write_time_us += done_us - ctx_.now();
     writer.event = ctx_.sim().schedule_at(done_us, this, arg_for(Kind::kReplay, w));
   }
